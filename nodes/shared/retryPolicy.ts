@@ -1,0 +1,56 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+/** What went wrong with one attempt: an HTTP answer >= 400, or no answer at all. */
+export type AttemptFailure =
+	| { kind: 'http'; statusCode: number; body: unknown; headers: Record<string, unknown> }
+	| { kind: 'network'; code: string; message: string };
+
+/**
+ * How hard the client tries before giving up. Kakiyo allows 60 requests a minute per endpoint and
+ * every call costs a credit, so retries are few and spaced out. Mutable so tests can shrink the delays.
+ */
+export const retryPolicy = {
+	/** Retries after the first attempt. */
+	maxRetries: 3,
+	/** Delay before the first retry; doubles on each further retry (1 s, 2 s, 4 s). */
+	baseDelayMs: 1000,
+	/** Upper bound for any single wait, including a server's Retry-After. */
+	maxDelayMs: 10_000,
+	/** Per-attempt timeout. */
+	timeoutMs: 15_000,
+};
+
+const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
+
+// Errors where the request never reached Kakiyo, so even a POST can safely go again.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+// Errors where the request may or may not have been processed.
+const IN_FLIGHT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+// Gateway answers mean Kakiyo itself did not handle the request.
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * Whether a failed attempt is worth repeating. A 429 always is (Kakiyo did nothing). Other 5xx answers
+ * and timeouts are repeated only for idempotent methods: repeating a POST that Kakiyo half-processed
+ * could register a second webhook or send a test event twice, which costs the customer credits.
+ */
+export function isRetryable(failure: AttemptFailure, method: IHttpRequestMethods): boolean {
+	const idempotent = IDEMPOTENT_METHODS.has(method);
+	if (failure.kind === 'network') {
+		return NOT_SENT_CODES.has(failure.code) || (idempotent && IN_FLIGHT_CODES.has(failure.code));
+	}
+	if (failure.statusCode === 429 || GATEWAY_STATUSES.has(failure.statusCode)) return true;
+	return idempotent && failure.statusCode >= 500;
+}
+
+/** Milliseconds to wait before retry number `retry` (0-based), honouring a Retry-After in seconds. */
+export function retryDelayMs(retry: number, failure: AttemptFailure): number {
+	const backoff = retryPolicy.baseDelayMs * 2 ** retry;
+	if (failure.kind === 'http') {
+		const retryAfter = Number(failure.headers['retry-after']);
+		if (Number.isFinite(retryAfter) && retryAfter > 0) {
+			return Math.min(Math.max(retryAfter * 1000, backoff), retryPolicy.maxDelayMs);
+		}
+	}
+	return Math.min(backoff, retryPolicy.maxDelayMs);
+}

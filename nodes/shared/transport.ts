@@ -1,0 +1,104 @@
+import {
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { kakiyoApiError } from './apiError';
+import { isRetryable, retryDelayMs, retryPolicy, type AttemptFailure } from './retryPolicy';
+
+export const KAKIYO_CREDENTIAL = 'kakiyoApi';
+export const DEFAULT_BASE_URL = 'https://api.kakiyo.com/v1';
+
+export type KakiyoApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+
+export interface KakiyoRequest {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, e.g. `/webhooks/abc`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** Names the target in a 404 message, e.g. `webhook "abc"`. */
+	resource?: string;
+}
+
+interface KakiyoCredential {
+	apiKey?: string;
+	baseUrl?: string;
+}
+
+/** Joins the credential's base URL and a path without doubling or dropping the slash. */
+export function joinUrl(baseUrl: string | undefined, path: string): string {
+	const base = (baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	return `${base}/${path.replace(/^\/+/, '')}`;
+}
+
+/** Builds a path from segments, encoding each one, e.g. `apiPath('webhooks', id)`. */
+export function apiPath(...segments: string[]): string {
+	return `/${segments.map((segment) => encodeURIComponent(segment)).join('/')}`;
+}
+
+function networkFailure(error: unknown): AttemptFailure {
+	const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+	const own = error as { code?: unknown; message?: unknown };
+	const code = [cause?.code, own.code].find((value) => typeof value === 'string') as string | undefined;
+	const message = [cause?.message, own.message].find((value) => typeof value === 'string') as
+		| string
+		| undefined;
+	return { kind: 'network', code: code ?? '', message: message ?? 'no answer' };
+}
+
+/**
+ * The one way this package talks to Kakiyo: authenticated by the credential, retried with backoff on
+ * rate limits and transient failures, and failing with a NodeApiError that explains what to do.
+ */
+export async function kakiyoApiRequest<T = unknown>(
+	this: KakiyoApiContext,
+	request: KakiyoRequest,
+): Promise<T> {
+	const credential = await this.getCredentials<KakiyoCredential>(KAKIYO_CREDENTIAL);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: joinUrl(credential.baseUrl, request.path),
+		json: true,
+		headers: { Accept: 'application/json' },
+		timeout: retryPolicy.timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (request.body !== undefined) options.body = request.body;
+	if (request.qs !== undefined) options.qs = request.qs;
+
+	for (let attempt = 1; ; attempt++) {
+		let failure: AttemptFailure;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				KAKIYO_CREDENTIAL,
+				options,
+			)) as IN8nHttpFullResponse;
+			if (response.statusCode < 400) return response.body as T;
+			failure = {
+				kind: 'http',
+				statusCode: response.statusCode,
+				body: response.body,
+				headers: response.headers ?? {},
+			};
+		} catch (error) {
+			failure = networkFailure(error);
+		}
+		if (attempt > retryPolicy.maxRetries || !isRetryable(failure, request.method)) {
+			throw kakiyoApiError(
+				this.getNode(),
+				failure,
+				{ method: request.method, path: request.path, resource: request.resource, attempts: attempt },
+				credential.apiKey ? [credential.apiKey] : [],
+			);
+		}
+		await sleep(retryDelayMs(attempt - 1, failure));
+	}
+}
