@@ -107,15 +107,26 @@ function explainHttp(statusCode: number, code: string, kakiyoMessage: string, re
 	};
 }
 
-function explainNetwork(code: string, detail: string, request: RequestSummary): Explanation {
-	const timedOut = ['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT'].includes(code);
+// Plain words rather than codes: NodeApiError swaps a message containing ECONNREFUSED & co. for its own.
+const NETWORK_PROBLEMS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'DNS lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	EPIPE: 'connection closed',
+};
+
+function explainNetwork(code: string, request: RequestSummary): Explanation {
+	if (['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT'].includes(code)) {
+		return {
+			message: `Kakiyo did not answer in time${tries(request)}`,
+			description: `Kakiyo may be slow or down (${code}). Try again later.`,
+		};
+	}
 	return {
-		message: timedOut
-			? `Kakiyo did not answer in time${tries(request)}`
-			: `Could not reach Kakiyo (${code || detail})${tries(request)}`,
-		description: timedOut
-			? 'Kakiyo may be slow or down. Try again later.'
-			: 'Check the Base URL in the Kakiyo API credential and that n8n can reach that host.',
+		message: `Could not reach Kakiyo (${NETWORK_PROBLEMS[code] ?? 'network error'})${tries(request)}`,
+		description: `Check the Base URL in the Kakiyo API credential and that n8n can reach that host${code ? ` (${code})` : ''}.`,
 	};
 }
 
@@ -145,7 +156,7 @@ export function kakiyoApiError(
 		explanation = explainHttp(failure.statusCode, code, kakiyoMessage, request);
 		response = { error: code, message: kakiyoMessage, statusCode: failure.statusCode };
 	} else {
-		explanation = explainNetwork(failure.code, failure.message, request);
+		explanation = explainNetwork(failure.code, request);
 		response = { error: failure.code, message: failure.message };
 	}
 	const clean = (text: string) => redact(text, secrets);

@@ -24,6 +24,8 @@ export interface KakiyoRequest {
 	qs?: IDataObject;
 	/** Names the target in a 404 message, e.g. `webhook "abc"`. */
 	resource?: string;
+	/** Retries allowed for this call; defaults to `retryPolicy.maxRetries`. */
+	maxRetries?: number;
 }
 
 interface KakiyoCredential {
@@ -91,7 +93,7 @@ export async function kakiyoApiRequest<T = unknown>(
 		} catch (error) {
 			failure = networkFailure(error);
 		}
-		if (attempt > retryPolicy.maxRetries || !isRetryable(failure, request.method)) {
+		if (attempt > (request.maxRetries ?? retryPolicy.maxRetries) || !isRetryable(failure, request.method)) {
 			throw kakiyoApiError(
 				this.getNode(),
 				failure,

@@ -1,0 +1,82 @@
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { toList } from './listResponse';
+import { apiPath, kakiyoApiRequest, type KakiyoApiContext } from './transport';
+
+/** A webhook as Kakiyo describes it; fields beyond `id` are optional because the docs are thin. */
+export interface KakiyoWebhook extends IDataObject {
+	id: string;
+	name?: string;
+	url?: string;
+	events?: string[];
+	active?: boolean;
+	secret?: string;
+}
+
+export interface WebhookFields extends IDataObject {
+	name?: string;
+	url?: string;
+	events?: string[];
+	secret?: string;
+	active?: boolean;
+}
+
+function webhookLabel(id: string): string {
+	return `webhook "${id}"`;
+}
+
+/** Accepts a bare webhook object or one wrapped as `{webhook: …}` / `{data: …}`. */
+function toWebhook(context: KakiyoApiContext, response: unknown, what: string): KakiyoWebhook {
+	const candidates = [response, (response as IDataObject | null)?.webhook, (response as IDataObject | null)?.data];
+	const webhook = candidates.find(
+		(candidate): candidate is KakiyoWebhook =>
+			!!candidate && typeof candidate === 'object' && typeof (candidate as IDataObject).id === 'string',
+	);
+	if (!webhook) {
+		throw new NodeOperationError(context.getNode(), `Kakiyo's answer to ${what} has no webhook ID`, {
+			description:
+				'Kakiyo answered without the webhook it should describe. Kakiyo may have changed its API; check the webhook in the Kakiyo dashboard.',
+		});
+	}
+	return webhook;
+}
+
+export async function listWebhooks(this: KakiyoApiContext): Promise<KakiyoWebhook[]> {
+	const response = await kakiyoApiRequest.call(this, { method: 'GET', path: '/webhooks' });
+	return toList<KakiyoWebhook>(this.getNode(), response, 'webhooks');
+}
+
+export async function getWebhook(this: KakiyoApiContext, id: string): Promise<KakiyoWebhook> {
+	const response = await kakiyoApiRequest.call(this, {
+		method: 'GET',
+		path: apiPath('webhooks', id),
+		resource: webhookLabel(id),
+	});
+	return toWebhook(this, response, 'getting a webhook');
+}
+
+export async function createWebhook(this: KakiyoApiContext, fields: WebhookFields): Promise<KakiyoWebhook> {
+	const response = await kakiyoApiRequest.call(this, { method: 'POST', path: '/webhooks', body: fields });
+	return toWebhook(this, response, 'creating a webhook');
+}
+
+export async function updateWebhook(
+	this: KakiyoApiContext,
+	id: string,
+	changes: WebhookFields,
+): Promise<KakiyoWebhook> {
+	const response = await kakiyoApiRequest.call(this, {
+		method: 'PUT',
+		path: apiPath('webhooks', id),
+		body: changes,
+		resource: webhookLabel(id),
+	});
+	return toWebhook(this, { id, ...(response as IDataObject) }, 'updating a webhook');
+}
+
+export async function deleteWebhook(this: KakiyoApiContext, id: string): Promise<IDataObject> {
+	return (await kakiyoApiRequest.call(this, {
+		method: 'DELETE',
+		path: apiPath('webhooks', id),
+		resource: webhookLabel(id),
+	})) as IDataObject;
+}

@@ -1,0 +1,82 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: a real loopback HTTP server with scripted answers */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+	method: string;
+	url: string;
+	headers: IncomingHttpHeaders;
+	body: string;
+	/** Milliseconds since the server started, to check backoff spacing. */
+	at: number;
+}
+
+export interface ScriptedAnswer {
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Answer after this many milliseconds. */
+	delayMs?: number;
+	/** Destroy the connection without answering. */
+	drop?: boolean;
+}
+
+/**
+ * A loopback HTTP server that answers from a script, one answer per request (the last answer repeats),
+ * and records every request: for client tests that need exact sequences such as 429, 503, then 200.
+ */
+export class ScriptedServer {
+	readonly calls: RecordedCall[] = [];
+	private script: ScriptedAnswer[] = [{ status: 200, body: {} }];
+	private server?: Server;
+	private readonly startedAt = Date.now();
+	baseUrl = '';
+
+	async start(): Promise<this> {
+		this.server = createServer((request, response) => {
+			const chunks: Buffer[] = [];
+			request.on('data', (chunk: Buffer) => chunks.push(chunk));
+			request.on('end', () => {
+				this.calls.push({
+					method: request.method ?? '',
+					url: request.url ?? '',
+					headers: request.headers,
+					body: Buffer.concat(chunks).toString('utf8'),
+					at: Date.now() - this.startedAt,
+				});
+				const answer = this.script.length > 1 ? this.script.shift()! : this.script[0];
+				const respond = () => {
+					if (answer.drop) {
+						request.socket.destroy();
+						return;
+					}
+					const body =
+						typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
+					response.writeHead(answer.status ?? 200, {
+						'content-type': typeof answer.body === 'string' ? 'text/html' : 'application/json',
+						...answer.headers,
+					});
+					response.end(body);
+				};
+				if (answer.delayMs) setTimeout(respond, answer.delayMs);
+				else respond();
+			});
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+		return this;
+	}
+
+	/** Sets the answers for the next requests; the last one keeps answering. */
+	answer(...script: ScriptedAnswer[]): void {
+		this.script = script;
+		this.calls.length = 0;
+	}
+
+	async close(): Promise<void> {
+		await new Promise<void>((resolve) => {
+			this.server?.closeAllConnections();
+			this.server?.close(() => resolve());
+		});
+	}
+}

@@ -1,0 +1,265 @@
+import {
+	NodeApiError,
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { randomBytes } from 'node:crypto';
+import { apiPath, joinUrl, kakiyoApiRequest } from '../../../nodes/shared/transport';
+import { retryPolicy } from '../../../nodes/shared/retryPolicy';
+import { TestWorkflow } from '../../support/n8nRuntime';
+import { ScriptedServer } from '../../support/scriptedServer';
+
+/** A node whose only job is one Kakiyo call, described by its parameters. */
+class ClientProbe implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Client Probe',
+		name: 'clientProbe',
+		group: ['transform'],
+		version: 1,
+		description: 'Calls Kakiyo once',
+		defaults: { name: 'Client Probe' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kakiyoApi', required: true }],
+		// n8n keeps only declared parameters on a node, so the probe declares its three.
+		properties: [
+			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
+			{ displayName: 'Path', name: 'path', type: 'string', default: '/' },
+			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
+		],
+	};
+
+	async execute(this: IExecuteFunctions) {
+		const method = this.getNodeParameter('method', 0) as IHttpRequestMethods;
+		const path = this.getNodeParameter('path', 0) as string;
+		const body = this.getNodeParameter('body', 0) as IDataObject | '';
+		const response = await kakiyoApiRequest.call(this, { method, path, body: body || undefined });
+		return [[{ json: { response } as IDataObject, pairedItem: 0 }]];
+	}
+}
+
+const apiKey = randomBytes(20).toString('hex');
+const server = new ScriptedServer();
+
+beforeAll(async () => {
+	await server.start();
+});
+afterAll(async () => {
+	await server.close();
+});
+
+const savedPolicy = { ...retryPolicy };
+beforeEach(() => {
+	Object.assign(retryPolicy, { baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2000 });
+});
+afterEach(() => {
+	Object.assign(retryPolicy, savedPolicy);
+});
+
+async function call(
+	method: IHttpRequestMethods,
+	path: string,
+	options: { baseUrl?: string; body?: IDataObject } = {},
+) {
+	const workflow = new TestWorkflow({
+		nodeType: new ClientProbe(),
+		parameters: { method, path, ...(options.body ? { body: options.body as INodeParameters } : {}) },
+		credentials: { apiKey, baseUrl: options.baseUrl ?? server.baseUrl },
+	});
+	const [[item]] = await workflow.run();
+	return item.json.response;
+}
+
+async function failure(method: IHttpRequestMethods, path: string, baseUrl?: string) {
+	try {
+		await call(method, path, { baseUrl });
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected the call to fail');
+}
+
+describe('joinUrl', () => {
+	it.each([
+		['https://api.kakiyo.com/v1', '/verify', 'https://api.kakiyo.com/v1/verify'],
+		['https://api.kakiyo.com/v1/', '/verify', 'https://api.kakiyo.com/v1/verify'],
+		['https://api.kakiyo.com/v1//', 'webhooks', 'https://api.kakiyo.com/v1/webhooks'],
+		[' https://proxy.example/kakiyo/v1/ ', '/webhooks/a', 'https://proxy.example/kakiyo/v1/webhooks/a'],
+		['', '/verify', 'https://api.kakiyo.com/v1/verify'],
+		[undefined, '/verify', 'https://api.kakiyo.com/v1/verify'],
+	])('joins %p and %p', (base, path, expected) => {
+		expect(joinUrl(base, path)).toBe(expected);
+	});
+
+	it('encodes each path segment', () => {
+		expect(apiPath('webhooks', 'a/b c')).toBe('/webhooks/a%2Fb%20c');
+		expect(apiPath('webhooks', 'test', 'example', 'linkedin.message.sent')).toBe(
+			'/webhooks/test/example/linkedin.message.sent',
+		);
+	});
+});
+
+describe('kakiyoApiRequest through n8n-core', () => {
+	it('sends the Bearer key from the credential and returns the JSON body', async () => {
+		server.answer({ status: 200, body: { status: 'success', message: 'API key is valid' } });
+		await expect(call('GET', '/verify')).resolves.toEqual({
+			status: 'success',
+			message: 'API key is valid',
+		});
+		expect(server.calls).toHaveLength(1);
+		expect(server.calls[0].headers.authorization).toBe(`Bearer ${apiKey}`);
+		expect(server.calls[0].url).toBe('/v1/verify');
+	});
+
+	it('does not double the slash when the base URL ends with one', async () => {
+		server.answer({ status: 200, body: [] });
+		await call('GET', '/webhooks', { baseUrl: `${server.baseUrl}/` });
+		expect(server.calls[0].url).toBe('/v1/webhooks');
+	});
+
+	it('sends a JSON body and accepts 201', async () => {
+		server.answer({ status: 201, body: { id: 'abc', active: true } });
+		await expect(call('POST', '/webhooks', { body: { name: 'n', events: ['*'] } })).resolves.toEqual({
+			id: 'abc',
+			active: true,
+		});
+		expect(server.calls[0].method).toBe('POST');
+		expect(server.calls[0].headers['content-type']).toContain('application/json');
+		expect(JSON.parse(server.calls[0].body)).toEqual({ name: 'n', events: ['*'] });
+	});
+});
+
+describe('Kakiyo errors become NodeApiErrors that say what to do', () => {
+	it.each([
+		[401, 'invalid_api_key', 'Invalid API key', /rejected the API key: Invalid API key/, /Check the API key/],
+		[401, 'missing_api_key', 'API key required', /rejected the API key/, /40-character team key/],
+		[401, 'invalid_api_key_format', 'Bad format', /rejected the API key: Bad format/, /Check the API key/],
+		[403, 'subscription_inactive', 'Subscription inactive', /subscription is inactive/, /Renew/],
+		[403, 'forbidden', 'No access', /may not do that: No access/, /team that owns/],
+		[400, 'validation_error', 'url is required', /refused the request: url is required/, /Check the values/],
+		[404, 'not_found', 'Webhook not found', /could not find webhook "wh_1": Webhook not found/, /Check the ID/],
+	])('%i %s', async (status, code, message, expectedMessage, expectedDescription) => {
+		server.answer({ status, body: { error: code, message } });
+		const error = await failure('GET', '/webhooks/wh_1');
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(expectedMessage);
+		expect(error.description).toMatch(expectedDescription);
+		expect(error.httpCode).toBe(String(status));
+		expect(server.calls).toHaveLength(1);
+	});
+
+	it('keeps an excerpt of a non-JSON error page', async () => {
+		server.answer({ status: 418, body: '<html><body>I am a   teapot</body></html>' });
+		const error = await failure('GET', '/verify');
+		expect(error.message).toBe('Kakiyo answered 418: <html><body>I am a teapot</body></html>');
+	});
+
+	it('names a missing endpoint when the path has no id', async () => {
+		server.answer({ status: 404, body: { error: 'not_found', message: 'Not found' } });
+		const error = await failure('GET', '/webhooks');
+		expect(error.message).toMatch(/could not find the webhooks endpoint/);
+		expect(error.description).toMatch(/Base URL/);
+	});
+});
+
+describe('retries', () => {
+	it('retries 429 with growing backoff, then succeeds', async () => {
+		const limited = { status: 429, body: { error: 'rate_limit_exceeded', message: 'Too many requests' } };
+		server.answer(limited, limited, { status: 200, body: { ok: true } });
+		await expect(call('GET', '/verify')).resolves.toEqual({ ok: true });
+		expect(server.calls).toHaveLength(3);
+		const [first, second, third] = server.calls.map((c) => c.at);
+		expect(second - first).toBeGreaterThanOrEqual(20);
+		expect(third - second).toBeGreaterThanOrEqual(40);
+	});
+
+	it('retries a POST on 429 because Kakiyo did nothing', async () => {
+		server.answer({ status: 429, body: { error: 'rate_limit_exceeded' } }, { status: 201, body: { id: 'x' } });
+		await expect(call('POST', '/webhooks', { body: { name: 'n' } })).resolves.toEqual({ id: 'x' });
+		expect(server.calls).toHaveLength(2);
+	});
+
+	it('gives up after the bounded number of attempts with a clear message', async () => {
+		server.answer({ status: 503, body: { error: 'internal_error', message: 'Service unavailable' } });
+		const error = await failure('GET', '/webhooks');
+		expect(server.calls).toHaveLength(retryPolicy.maxRetries + 1);
+		expect(error.message).toBe(
+			'Kakiyo had a server error (503): Service unavailable (gave up after 4 attempts)',
+		);
+		expect(error.description).toMatch(/Kakiyo's side/);
+	});
+
+	it('reports an exhausted rate limit with what to do', async () => {
+		server.answer({ status: 429, body: { error: 'rate_limit_exceeded', message: 'Too many requests' } });
+		const error = await failure('GET', '/webhooks');
+		expect(error.message).toMatch(/rate limit was reached: Too many requests \(gave up after 4 attempts\)/);
+		expect(error.description).toMatch(/60 requests a minute/);
+	});
+
+	it('retries a 500 on GET but not on POST, which may have been processed', async () => {
+		const broken = { status: 500, body: { error: 'internal_error', message: 'Boom' } };
+		server.answer(broken, { status: 200, body: [] });
+		await expect(call('GET', '/webhooks')).resolves.toEqual([]);
+		expect(server.calls).toHaveLength(2);
+
+		server.answer(broken, { status: 201, body: { id: 'x' } });
+		const error = await failure('POST', '/webhooks');
+		expect(error.message).toBe('Kakiyo had a server error (500): Boom');
+		expect(server.calls).toHaveLength(1);
+	});
+
+	it('retries a timed-out GET, then explains the timeout', async () => {
+		retryPolicy.timeoutMs = 150;
+		server.answer({ status: 200, body: {}, delayMs: 600 });
+		const error = await failure('GET', '/verify');
+		expect(server.calls).toHaveLength(4);
+		expect(error.message).toBe('Kakiyo did not answer in time (gave up after 4 attempts)');
+	});
+
+	it('retries a dropped connection on GET', async () => {
+		server.answer({ drop: true }, { status: 200, body: { ok: 1 } });
+		await expect(call('GET', '/verify')).resolves.toEqual({ ok: 1 });
+		expect(server.calls).toHaveLength(2);
+	});
+
+	it('retries a refused connection even for POST, since nothing was sent', async () => {
+		const error = await failure('POST', '/webhooks', 'http://127.0.0.1:9/v1');
+		expect(error.message).toBe('Could not reach Kakiyo (connection refused) (gave up after 4 attempts)');
+		expect(error.description).toMatch(/Base URL/);
+	});
+});
+
+describe('the API key never leaks', () => {
+	function expectNoKey(error: NodeApiError) {
+		const everything = [
+			error.message,
+			error.description ?? '',
+			error.stack ?? '',
+			JSON.stringify(error),
+			JSON.stringify(error.errorResponse ?? {}),
+			JSON.stringify(error.context ?? {}),
+		].join('\n');
+		expect(everything).not.toContain(apiKey);
+	}
+
+	it('redacts a key that Kakiyo echoes in its message', async () => {
+		server.answer({ status: 401, body: { error: 'invalid_api_key', message: `Unknown key ${apiKey}` } });
+		const error = await failure('GET', '/verify');
+		expect(error.message).toBe('Kakiyo rejected the API key: Unknown key [redacted]');
+		expectNoKey(error);
+	});
+
+	it('keeps it out of network errors', async () => {
+		expectNoKey(await failure('GET', '/verify', 'http://127.0.0.1:9/v1'));
+	});
+
+	it('keeps it out of server errors after retries', async () => {
+		server.answer({ status: 502, body: 'Bad gateway' });
+		expectNoKey(await failure('GET', '/verify'));
+	});
+});
