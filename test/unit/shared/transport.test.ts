@@ -1,47 +1,10 @@
-import {
-	NodeApiError,
-	NodeConnectionTypes,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHttpRequestMethods,
-	type INodeParameters,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IHttpRequestMethods, type INodeParameters } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
-import { apiPath, joinUrl, kakiyoApiRequest } from '../../../nodes/shared/transport';
+import { apiPath, joinUrl } from '../../../nodes/shared/transport';
 import { retryPolicy } from '../../../nodes/shared/retryPolicy';
 import { TestWorkflow } from '../../support/n8nRuntime';
+import { ProbeNode } from '../../support/probeNode';
 import { ScriptedServer } from '../../support/scriptedServer';
-
-/** A node whose only job is one Kakiyo call, described by its parameters. */
-class ClientProbe implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Client Probe',
-		name: 'clientProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'Calls Kakiyo once',
-		defaults: { name: 'Client Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'kakiyoApi', required: true }],
-		// n8n keeps only declared parameters on a node, so the probe declares its three.
-		properties: [
-			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
-			{ displayName: 'Path', name: 'path', type: 'string', default: '/' },
-			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
-		],
-	};
-
-	async execute(this: IExecuteFunctions) {
-		const method = this.getNodeParameter('method', 0) as IHttpRequestMethods;
-		const path = this.getNodeParameter('path', 0) as string;
-		const body = this.getNodeParameter('body', 0) as IDataObject | '';
-		const response = await kakiyoApiRequest.call(this, { method, path, body: body || undefined });
-		return [[{ json: { response } as IDataObject, pairedItem: 0 }]];
-	}
-}
 
 const apiKey = randomBytes(20).toString('hex');
 const server = new ScriptedServer();
@@ -67,7 +30,7 @@ async function call(
 	options: { baseUrl?: string; body?: IDataObject } = {},
 ) {
 	const workflow = new TestWorkflow({
-		nodeType: new ClientProbe(),
+		nodeType: new ProbeNode(),
 		parameters: { method, path, ...(options.body ? { body: options.body as INodeParameters } : {}) },
 		credentials: { apiKey, baseUrl: options.baseUrl ?? server.baseUrl },
 	});

@@ -1,0 +1,41 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { kakiyoApiRequest } from '../../nodes/shared/transport';
+
+/**
+ * A minimal node that holds the Kakiyo credential, for testing the shared client and helpers in n8n's
+ * real contexts. Its `execute()` makes the one call its parameters describe.
+ */
+export class ProbeNode implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kakiyo Probe',
+		name: 'kakiyoProbe',
+		group: ['transform'],
+		version: 1,
+		description: 'Calls Kakiyo once',
+		defaults: { name: 'Kakiyo Probe' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kakiyoApi', required: true }],
+		// n8n keeps only declared parameters on a node, so the probe declares its three.
+		properties: [
+			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
+			{ displayName: 'Path', name: 'path', type: 'string', default: '/' },
+			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
+		],
+	};
+
+	async execute(this: IExecuteFunctions) {
+		const method = this.getNodeParameter('method', 0) as IHttpRequestMethods;
+		const path = this.getNodeParameter('path', 0) as string;
+		const body = this.getNodeParameter('body', 0) as IDataObject | '';
+		const response = await kakiyoApiRequest.call(this, { method, path, body: body || undefined });
+		return [[{ json: { response } as IDataObject, pairedItem: 0 }]];
+	}
+}

@@ -1,0 +1,48 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+import { isRetryable, retryDelayMs, retryPolicy, type AttemptFailure } from '../../../nodes/shared/retryPolicy';
+
+const http = (statusCode: number, headers: Record<string, unknown> = {}): AttemptFailure => ({
+	kind: 'http',
+	statusCode,
+	body: {},
+	headers,
+});
+const network = (code: string): AttemptFailure => ({ kind: 'network', code, message: code });
+
+describe('isRetryable', () => {
+	it.each<[AttemptFailure, IHttpRequestMethods, boolean]>([
+		[http(429), 'POST', true],
+		[http(429), 'GET', true],
+		[http(503), 'POST', true],
+		[http(502), 'DELETE', true],
+		[http(500), 'GET', true],
+		[http(500), 'PUT', true],
+		[http(500), 'POST', false],
+		[http(400), 'GET', false],
+		[http(401), 'GET', false],
+		[http(404), 'DELETE', false],
+		[network('ECONNREFUSED'), 'POST', true],
+		[network('ETIMEDOUT'), 'GET', true],
+		[network('ETIMEDOUT'), 'POST', false],
+		[network('ECONNRESET'), 'DELETE', true],
+		[network('ECONNRESET'), 'POST', false],
+		[network('ENOTFOUND'), 'GET', false],
+	])('%j with %s → %s', (failure, method, expected) => {
+		expect(isRetryable(failure, method)).toBe(expected);
+	});
+});
+
+describe('retryDelayMs', () => {
+	it('doubles from the base delay and stops at the cap', () => {
+		expect([0, 1, 2, 3, 4].map((retry) => retryDelayMs(retry, http(503)))).toEqual([
+			1000, 2000, 4000, 8000, retryPolicy.maxDelayMs,
+		]);
+	});
+
+	it("honours a longer Retry-After, capped", () => {
+		expect(retryDelayMs(0, http(429, { 'retry-after': '3' }))).toBe(3000);
+		expect(retryDelayMs(2, http(429, { 'retry-after': '1' }))).toBe(4000);
+		expect(retryDelayMs(0, http(429, { 'retry-after': '600' }))).toBe(retryPolicy.maxDelayMs);
+		expect(retryDelayMs(0, http(429, { 'retry-after': 'soon' }))).toBe(1000);
+	});
+});

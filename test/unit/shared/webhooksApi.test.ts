@@ -1,0 +1,137 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { randomBytes } from 'node:crypto';
+import { isNotFoundError } from '../../../nodes/shared/apiError';
+import { getEventOptions } from '../../../nodes/shared/eventOptions';
+import { KNOWN_EVENTS } from '../../../nodes/shared/eventCatalogue';
+import {
+	createWebhook,
+	deleteWebhook,
+	getWebhook,
+	listWebhooks,
+	updateWebhook,
+} from '../../../nodes/shared/webhooksApi';
+import { TestWorkflow } from '../../support/n8nRuntime';
+import { ProbeNode } from '../../support/probeNode';
+import { ScriptedServer } from '../../support/scriptedServer';
+
+const server = new ScriptedServer();
+let workflow: TestWorkflow;
+const hook = { id: 'a1b2c3', name: 'CRM', url: 'https://n8n.example/webhook/x', events: ['*'], active: true };
+
+beforeAll(async () => {
+	await server.start();
+	workflow = new TestWorkflow({
+		nodeType: new ProbeNode(),
+		parameters: {},
+		credentials: { apiKey: randomBytes(20).toString('hex'), baseUrl: server.baseUrl },
+	});
+});
+afterAll(async () => {
+	await server.close();
+});
+
+const context = () => workflow.executeContext([{ json: {} }]);
+
+describe('listWebhooks accepts every list shape Kakiyo might use', () => {
+	it.each([
+		['a bare array', [hook]],
+		['{webhooks}', { webhooks: [hook], total: 1 }],
+		['{data}', { data: [hook] }],
+		['{data: {webhooks}}', { data: { webhooks: [hook] } }],
+		['{items}', { items: [hook] }],
+	])('%s', async (_shape, body) => {
+		server.answer({ status: 200, body });
+		await expect(listWebhooks.call(context())).resolves.toEqual([hook]);
+		expect(server.calls[0]).toMatchObject({ method: 'GET', url: '/v1/webhooks' });
+	});
+
+	it('fails clearly on a shape it cannot read instead of returning nothing', async () => {
+		server.answer({ status: 200, body: { webhooks: 'none' } });
+		const error = await listWebhooks.call(context()).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as Error).message).toBe('Kakiyo answered the webhooks list in an unexpected shape');
+	});
+});
+
+describe('single-webhook calls', () => {
+	it('gets one, bare or wrapped, with the id encoded in the path', async () => {
+		server.answer({ status: 200, body: hook }, { status: 200, body: { webhook: hook } });
+		await expect(getWebhook.call(context(), 'a1b2c3')).resolves.toEqual(hook);
+		await expect(getWebhook.call(context(), 'a/b')).resolves.toEqual(hook);
+		expect(server.calls.map((c) => c.url)).toEqual(['/v1/webhooks/a1b2c3', '/v1/webhooks/a%2Fb']);
+	});
+
+	it('creates with a JSON body and returns the answer', async () => {
+		server.answer({ status: 201, body: { ...hook, message: 'Webhook created successfully' } });
+		const created = await createWebhook.call(context(), {
+			name: 'CRM',
+			url: hook.url,
+			events: ['*'],
+			secret: 'kept-out-of-sight',
+		});
+		expect(created.id).toBe('a1b2c3');
+		expect(server.calls[0].method).toBe('POST');
+		expect(JSON.parse(server.calls[0].body)).toEqual({
+			name: 'CRM',
+			url: hook.url,
+			events: ['*'],
+			secret: 'kept-out-of-sight',
+		});
+	});
+
+	it('refuses a create answer without an id', async () => {
+		server.answer({ status: 201, body: { message: 'Webhook created successfully' } });
+		await expect(createWebhook.call(context(), { name: 'x' })).rejects.toThrow(
+			"Kakiyo's answer to creating a webhook has no webhook ID",
+		);
+	});
+
+	it('updates with PUT and keeps the id when the answer is only a message', async () => {
+		server.answer({ status: 200, body: { message: 'Webhook updated successfully' } });
+		await expect(updateWebhook.call(context(), 'a1b2c3', { active: true })).resolves.toEqual({
+			id: 'a1b2c3',
+			message: 'Webhook updated successfully',
+		});
+		expect(server.calls[0]).toMatchObject({ method: 'PUT', url: '/v1/webhooks/a1b2c3', body: '{"active":true}' });
+	});
+
+	it('deletes with DELETE; a 404 is recognisable as already gone', async () => {
+		server.answer({ status: 404, body: { error: 'not_found', message: 'Webhook not found' } });
+		const error = await deleteWebhook.call(context(), 'gone').catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(isNotFoundError(error)).toBe(true);
+		expect((error as Error).message).toBe('Kakiyo could not find webhook "gone": Webhook not found');
+		expect(server.calls[0]).toMatchObject({ method: 'DELETE', url: '/v1/webhooks/gone' });
+	});
+});
+
+describe('isNotFoundError', () => {
+	it.each([{ httpCode: '404' }, { httpStatusCode: 404 }, { statusCode: 404 }, { status: '404' }])(
+		'recognises %j',
+		(error) => expect(isNotFoundError(error)).toBe(true),
+	);
+	it.each([undefined, null, 'not found', { httpCode: '500' }, new Error('404')])('rejects %p', (error) =>
+		expect(isNotFoundError(error)).toBe(false),
+	);
+});
+
+describe('getEventOptions in a real LoadOptionsContext', () => {
+	it("merges Kakiyo's list with the known events", async () => {
+		server.answer({
+			status: 200,
+			body: [{ id: 'deal.won', name: 'Deal Won', description: 'A deal was won', category: 'deal' }],
+		});
+		const options = await getEventOptions.call(workflow.loadOptionsContext());
+		expect(server.calls[0].url).toBe('/v1/webhooks/test/events');
+		expect(options[0]).toMatchObject({ name: 'All Events', value: '*' });
+		expect(options).toHaveLength(KNOWN_EVENTS.length + 1);
+		expect(options).toContainEqual({ name: 'Deal Won (deal.won)', value: 'deal.won', description: 'A deal was won' });
+	});
+
+	it('offers the known events after one quick failed try', async () => {
+		server.answer({ status: 503, body: { error: 'internal_error', message: 'down' } });
+		const options = await getEventOptions.call(workflow.loadOptionsContext());
+		expect(server.calls).toHaveLength(1);
+		expect(options.map((option) => option.value)).toEqual(KNOWN_EVENTS.map((event) => event.id));
+	});
+});
