@@ -22,6 +22,7 @@ export class ProbeNode implements INodeType {
 		defaults: { name: 'Kakiyo Probe' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
 		credentials: [{ name: 'kakiyoApi', required: true }],
 		// n8n keeps only declared parameters on a node, so the probe declares its three.
 		properties: [
