@@ -1,0 +1,110 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { chosenEvents, isSelected } from './eventSelection';
+import { checkFreshness } from './replayGuard';
+import { SIGNATURE_HEADER, verifySignature, type SignatureFailure } from './signature';
+import { readState } from './triggerState';
+
+interface DeliveryOptions {
+	includeHeaders?: boolean;
+	maxAgeSeconds?: number;
+}
+
+type Payload = IDataObject;
+
+const REFUSED: IWebhookResponseData = { noWebhookResponse: true };
+
+/**
+ * Every answer is written here, at once, before any workflow runs: Kakiyo gives a delivery 10 s and
+ * retries (and eventually disables the webhook) when it does not get a 2xx in time.
+ */
+function answer(context: IWebhookFunctions, status: number, body: IDataObject): void {
+	context.getResponseObject().status(status).json(body);
+}
+
+function logRefusal(context: IWebhookFunctions, reason: SignatureFailure): void {
+	const workflowId = context.getWorkflow().id;
+	if (reason === 'missing_secret') {
+		context.logger.warn(
+			'Kakiyo Trigger refused a delivery: no signing secret is stored for this webhook. Deactivate and re-activate the workflow so the trigger registers its webhook again.',
+			{ workflowId },
+		);
+	} else if (reason === 'mismatch') {
+		context.logger.warn(
+			'Kakiyo Trigger refused a delivery whose signature does not match. If genuine Kakiyo deliveries are refused, deactivate and re-activate the workflow to register a fresh secret.',
+			{ workflowId },
+		);
+	} else {
+		context.logger.debug(`Kakiyo Trigger refused a delivery (${reason})`, { workflowId });
+	}
+}
+
+/** The JSON object Kakiyo sent, or undefined for an empty body, broken JSON or a non-object. */
+export function parsePayload(rawBody: Buffer): Payload | undefined {
+	// n8n's own body parser drops a UTF-8 byte order mark too; the signature still covers it.
+	const text = rawBody.toString('utf8').replace(/^\uFEFF/, '');
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as Payload)
+		: undefined;
+}
+
+/** Request headers under `headers`, unless the payload has a field of that name, which is kept. */
+function withHeaders(payload: Payload, headers: IDataObject): Payload {
+	return { ...payload, ['headers' in payload ? 'requestHeaders' : 'headers']: headers };
+}
+
+/**
+ * What the trigger does with one request: verify the signature over the raw bytes before anything
+ * else, then read the payload, drop events the user did not choose and, when asked, stale ones.
+ * Only an accepted delivery starts the workflow, with the payload exactly as Kakiyo sent it.
+ */
+export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject();
+	const rawBody = (request as unknown as { rawBody?: Buffer }).rawBody;
+	const check = verifySignature(
+		rawBody,
+		request.headers[SIGNATURE_HEADER],
+		readState(this).webhookSecret,
+	);
+	if (!check.valid) {
+		logRefusal(this, check.reason);
+		answer(this, 401, { error: 'unauthorized', message: 'Missing or invalid X-Kakiyo-Signature' });
+		return REFUSED;
+	}
+
+	const payload = parsePayload(rawBody as Buffer);
+	if (!payload) {
+		answer(this, 400, { error: 'invalid_payload', message: 'Expected a JSON object' });
+		return REFUSED;
+	}
+
+	if (!isSelected(payload.event, chosenEvents(this))) {
+		answer(this, 200, { status: 'ignored', reason: 'event_not_selected' });
+		return REFUSED;
+	}
+
+	const options = this.getNodeParameter('options', {}) as DeliveryOptions;
+	if (options.maxAgeSeconds) {
+		const freshness = checkFreshness(payload.timestamp, options.maxAgeSeconds, Date.now());
+		if (freshness !== 'fresh') {
+			this.logger.info(`Kakiyo Trigger ignored a delivery: timestamp ${freshness}`, {
+				workflowId: this.getWorkflow().id,
+			});
+			// A 2xx stops Kakiyo retrying a delivery that can only get older, and keeps it from
+			// counting towards disabling the webhook.
+			answer(this, 200, { status: 'ignored', reason: `timestamp_${freshness}` });
+			return REFUSED;
+		}
+	}
+
+	const item = options.includeHeaders
+		? withHeaders(payload, this.getHeaderData() as IDataObject)
+		: payload;
+	answer(this, 200, { status: 'received' });
+	return { workflowData: [this.helpers.returnJsonArray(item)], noWebhookResponse: true };
+}
