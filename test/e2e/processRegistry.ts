@@ -1,0 +1,53 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test-only harness: must stop the processes it started when the run ends or is interrupted */
+import type { ChildProcess } from 'node:child_process';
+
+/**
+ * Every child the harness spawns runs in its own process group (n8n forks a task runner, npm forks
+ * node-gyp), so a group kill reaches the grandchildren too. This registry guarantees that nothing
+ * outlives the harness: cleanups run on Ctrl-C / SIGTERM, and a last-resort SIGKILL on exit.
+ */
+const children = new Set<ChildProcess>();
+const cleanups = new Set<() => Promise<void>>();
+let handlersInstalled = false;
+let shuttingDown = false;
+
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch (error) {
+		// ESRCH: the group is already gone, which is what we want. Anything else must not stop the cleanup.
+		if ((error as NodeJS.ErrnoException).code !== 'ESRCH') console.error(`Could not ${signal} process group ${child.pid}: ${(error as Error).message}`);
+	}
+}
+
+export function trackChild(child: ChildProcess): void {
+	installHandlers();
+	children.add(child);
+	child.once('exit', () => children.delete(child));
+}
+
+/** Registers an orderly shutdown step (e.g. stop n8n with SIGTERM); returns its unregister function. */
+export function onInterrupt(cleanup: () => Promise<void>): () => void {
+	installHandlers();
+	cleanups.add(cleanup);
+	return () => cleanups.delete(cleanup);
+}
+
+async function interrupted(signal: NodeJS.Signals): Promise<void> {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	console.error(`\n${signal}: stopping everything the harness started…`);
+	await Promise.allSettled([...cleanups].map(async (cleanup) => await cleanup()));
+	process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
+function installHandlers(): void {
+	if (handlersInstalled) return;
+	handlersInstalled = true;
+	process.once('SIGINT', () => void interrupted('SIGINT'));
+	process.once('SIGTERM', () => void interrupted('SIGTERM'));
+	process.once('exit', () => {
+		for (const child of children) killGroup(child, 'SIGKILL');
+	});
+}
