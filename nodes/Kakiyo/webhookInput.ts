@@ -3,7 +3,9 @@ import type { WebhookFields } from '../shared/webhooksApi';
 
 /** The webhook ID of an item, from the picker, the ID field or a plain string set by an expression. */
 export function readWebhookId(this: IExecuteFunctions, itemIndex: number): string {
-	const id = String(this.getNodeParameter('webhookId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const id = String(
+		this.getNodeParameter('webhookId', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 	if (!id) {
 		throw new NodeOperationError(this.getNode(), 'No webhook chosen', {
 			itemIndex,
@@ -62,7 +64,8 @@ export function readWebhookChanges(this: IExecuteFunctions, itemIndex: number): 
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
-			description: 'Add at least one field under Update Fields (name, URL, events, secret or active).',
+			description:
+				'Add at least one field under Update Fields (name, URL, events, secret or active).',
 		});
 	}
 	return changes;

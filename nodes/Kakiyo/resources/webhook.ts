@@ -52,7 +52,8 @@ export const webhook: KakiyoResource = {
 					name: 'Get',
 					value: 'get',
 					action: 'Get a webhook',
-					description: 'Get one webhook by ID (its secret is never output, only whether one is set)',
+					description:
+						'Get one webhook by ID (its secret is never output, only whether one is set)',
 				},
 				{
 					name: 'Get Many',

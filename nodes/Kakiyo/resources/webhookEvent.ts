@@ -11,7 +11,8 @@ function readEvent(this: IExecuteFunctions, itemIndex: number): string {
 	if (!event) {
 		throw new NodeOperationError(this.getNode(), 'No event chosen', {
 			itemIndex,
-			description: 'Choose an event from the list, or give its ID (for example linkedin.message.received).',
+			description:
+				'Choose an event from the list, or give its ID (for example linkedin.message.received).',
 		});
 	}
 	return event;
@@ -68,7 +69,10 @@ export const webhookEvent: KakiyoResource = {
 	],
 	operations: {
 		async getAll() {
-			const response = await kakiyoApiRequest.call(this, { method: 'GET', path: '/webhooks/test/events' });
+			const response = await kakiyoApiRequest.call(this, {
+				method: 'GET',
+				path: '/webhooks/test/events',
+			});
 			return toList<unknown>(this.getNode(), response, 'events').map(toEventJson);
 		},
 

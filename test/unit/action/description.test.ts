@@ -1,0 +1,106 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import { Kakiyo } from '../../../nodes/Kakiyo/Kakiyo.node';
+import codex from '../../../nodes/Kakiyo/Kakiyo.node.json';
+import packageJson from '../../../package.json';
+import { kakiyoProperties, operationsOf } from './nodeDescription';
+
+const node = new Kakiyo();
+const { description } = node;
+
+describe('the Kakiyo node description', () => {
+	it('is the Kakiyo action node, usable as an AI tool', () => {
+		expect(description).toMatchObject({
+			name: 'kakiyo',
+			displayName: 'Kakiyo',
+			icon: { light: 'file:../../icons/kakiyo.svg', dark: 'file:../../icons/kakiyo.dark.svg' },
+			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+			credentials: [{ name: 'kakiyoApi', required: true }],
+			inputs: ['main'],
+			outputs: ['main'],
+			usableAsTool: true,
+		});
+	});
+
+	it('is registered in package.json and described by its codex file', () => {
+		expect(packageJson.n8n.nodes).toContain('dist/nodes/Kakiyo/Kakiyo.node.js');
+		expect(codex.node).toBe(`${packageJson.name}.${description.name}`);
+		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
+	});
+
+	it('offers the resources and operations of the issue, each with an action for the tool form', () => {
+		expect(
+			operationsOf().map(({ resource, operation, option }) => [
+				resource,
+				operation,
+				option.name,
+				option.action,
+			]),
+		).toEqual([
+			['webhook', 'create', 'Create', 'Create a webhook'],
+			['webhook', 'delete', 'Delete', 'Delete a webhook'],
+			['webhook', 'get', 'Get', 'Get a webhook'],
+			['webhook', 'getAll', 'Get Many', 'Get many webhooks'],
+			['webhook', 'update', 'Update', 'Update a webhook'],
+			['webhookEvent', 'getExample', 'Get Example', 'Get an example payload of a webhook event'],
+			['webhookEvent', 'getAll', 'Get Many', 'Get many webhook events'],
+			['webhookEvent', 'sendTest', 'Send Test', 'Send a test webhook event'],
+		]);
+		for (const property of kakiyoProperties().filter((p) =>
+			['resource', 'operation'].includes(p.name),
+		)) {
+			expect(property.noDataExpression).toBe(true);
+		}
+	});
+
+	it('describes every parameter and collection field, for users and AI agents', () => {
+		const fields = kakiyoProperties()
+			.filter((property) => !['resource', 'operation'].includes(property.name))
+			.flatMap((property) =>
+				property.type === 'collection' ? (property.options as INodeProperties[]) : [property],
+			);
+		const undescribed = fields.filter((field) => !field.description).map((field) => field.name);
+		expect(undescribed).toEqual([]);
+	});
+
+	it('defines the webhook picker once, for get, update and delete, with a list and an ID mode', () => {
+		const pickers = kakiyoProperties().filter((property) => property.name === 'webhookId');
+		expect(pickers).toHaveLength(1);
+		expect(pickers[0].displayOptions?.show).toEqual({
+			resource: ['webhook'],
+			operation: ['get', 'update', 'delete'],
+		});
+		expect(
+			pickers[0].modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod]),
+		).toEqual([
+			['list', 'searchWebhooks'],
+			['id', undefined],
+		]);
+	});
+
+	it("follows n8n's Return All / Limit convention", () => {
+		const limit = kakiyoProperties().find((property) => property.name === 'limit');
+		expect(limit).toMatchObject({
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: {
+				show: { resource: ['webhook'], operation: ['getAll'], returnAll: [false] },
+			},
+		});
+	});
+
+	it('has every loadOptions and listSearch method its parameters name', () => {
+		const fields = kakiyoProperties().flatMap((property) => [
+			property,
+			...((property.options ?? []) as Array<
+				INodeProperties | INodePropertyOptions | INodePropertyCollection
+			>),
+		]) as INodeProperties[];
+		const loadOptions = fields.flatMap((field) => field.typeOptions?.loadOptionsMethod ?? []);
+		const listSearch = fields.flatMap((field) =>
+			(field.modes ?? []).flatMap((mode) => mode.typeOptions?.searchListMethod ?? []),
+		);
+		expect([...new Set(loadOptions)].sort()).toEqual(Object.keys(node.methods.loadOptions).sort());
+		expect([...new Set(listSearch)]).toEqual(Object.keys(node.methods.listSearch));
+	});
+});
