@@ -1,0 +1,47 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only: the CLI is tested by running it as a child process */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { call, waitFor } from './testKit';
+
+function runCli(...args: string[]) {
+	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), ...args], {
+		cwd: join(__dirname, '..', '..'),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	const output = { text: '' };
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.text += chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.text += chunk));
+	const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
+	return { child, output, exited };
+}
+
+test('starts, prints its base URL and a ready key, logs each request, and closes on SIGTERM', async () => {
+	const started = performance.now();
+	const { child, output, exited } = runCli('--port', '0', '--rate-limit', '5');
+	try {
+		await waitFor(() => output.text.includes('KAKIYO_CONTROL_URL='), 15_000);
+		const startMs = Math.round(performance.now() - started);
+		const baseUrl = /KAKIYO_BASE_URL=(\S+)/.exec(output.text)?.[1];
+		const key = /KAKIYO_API_KEY=(\S+)/.exec(output.text)?.[1];
+		// startMs is here for the record (it shows when this fails), not as a bound.
+		expect({ startMs, baseUrl, key }).toEqual({
+			startMs: expect.any(Number),
+			baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v1$/),
+			key: expect.stringMatching(/^[A-Za-z0-9_-]{40}$/),
+		});
+
+		expect((await call(`${baseUrl}/verify`, { key })).status).toBe(200);
+		await waitFor(() => /GET \/v1\/verify -> 200 \d+ms key=…/.test(output.text));
+	} finally {
+		child.kill('SIGTERM');
+	}
+	expect(await exited).toEqual([0, null]);
+	expect(output.text).toContain('SIGTERM: closing');
+});
+
+test('a bad option stops it with a message and the usage', async () => {
+	const { output, exited } = runCli('--port', '0', '--signature', 'base64');
+	expect(await exited).toEqual([1, null]);
+	expect(output.text).toMatch(/signatureFormat must be 'prefixed' or 'bare'[\s\S]*Usage:/);
+});

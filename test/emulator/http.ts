@@ -1,0 +1,67 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only emulator: a real HTTP server needs node:http */
+/** Small HTTP helpers shared by the API and the control plane: errors, JSON answers, request bodies. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** An answer in Kakiyo's error shape `{error, message}`; thrown by handlers, written by the server. */
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string,
+	) {
+		super(message);
+	}
+
+	get body(): { error: string; message: string } {
+		return { error: this.code, message: this.message };
+	}
+}
+
+export function validationError(message: string): ApiError {
+	return new ApiError(400, 'validation_error', message);
+}
+
+export function notFound(message: string): ApiError {
+	return new ApiError(404, 'not_found', message);
+}
+
+export interface Answer {
+	status: number;
+	body: unknown;
+}
+
+export function sendJson(res: ServerResponse, answer: Answer): void {
+	const text = JSON.stringify(answer.body);
+	res.writeHead(answer.status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(text),
+	});
+	res.end(text);
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of req) {
+		size += (chunk as Buffer).length;
+		if (size > MAX_BODY_BYTES) throw validationError('Request body is larger than 1 MiB');
+		chunks.push(chunk as Buffer);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses a JSON object body, or fails the way an API validation layer would. */
+export function parseJsonObject(text: string): Record<string, unknown> {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		throw validationError('Request body must be valid JSON');
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw validationError('Request body must be a JSON object');
+	}
+	return value as Record<string, unknown>;
+}

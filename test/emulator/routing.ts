@@ -1,0 +1,61 @@
+/**
+ * Route tables for the API and the control plane, and the path patterns that the router, the rate limiter
+ * and injected faults share: `/v1/webhooks/:id` matches one segment per `:name`; a pattern ending in `*`
+ * matches any path with that prefix.
+ */
+import type { Answer } from './http';
+
+export type PathParams = Record<string, string>;
+
+export interface RouteCall {
+	params: PathParams;
+	/** The body as a JSON object; throws a 400 `validation_error` when it is not one. */
+	json(): Record<string, unknown>;
+}
+
+export interface Route {
+	method: string;
+	pattern: string;
+	handle(call: RouteCall): Answer | Promise<Answer>;
+}
+
+export interface RouteMatch {
+	route: Route;
+	params: PathParams;
+}
+
+/** The first route (in table order, so specific routes go first) that takes this method and path. */
+export function findRoute(routes: Route[], method: string, path: string): RouteMatch | undefined {
+	for (const route of routes) {
+		if (route.method !== method) continue;
+		const params = matchPath(route.pattern, path);
+		if (params) return { route, params };
+	}
+	return undefined;
+}
+
+export function matchPath(pattern: string, path: string): PathParams | undefined {
+	if (pattern.endsWith('*')) return path.startsWith(pattern.slice(0, -1)) ? {} : undefined;
+	const want = pattern.split('/');
+	const got = path.split('/');
+	if (want.length !== got.length) return undefined;
+	const params: PathParams = {};
+	for (const [index, segment] of want.entries()) {
+		const actual = got[index];
+		if (segment.startsWith(':')) {
+			if (!actual) return undefined;
+			params[segment.slice(1)] = decodeSegment(actual);
+		} else if (segment !== actual) {
+			return undefined;
+		}
+	}
+	return params;
+}
+
+function decodeSegment(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment; // a stray '%': keep the raw text, the lookup will simply not find it
+	}
+}

@@ -1,0 +1,107 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: a webhook receiver needs node:http */
+/**
+ * What the emulator's contract tests share: a plain HTTP client and an independent webhook receiver that
+ * keeps the exact bytes it was sent. Neither uses emulator code, so the tests check the emulator from outside.
+ */
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request } from 'undici';
+
+export interface Reply<T> {
+	status: number;
+	contentType: string;
+	text: string;
+	/** The parsed body; undefined when it is not JSON. */
+	json: T;
+}
+
+export interface CallOptions {
+	method?: string;
+	/** Sent as `Authorization: Bearer <key>`. */
+	key?: string;
+	/** Sent as JSON; a string is sent as-is (for broken bodies). */
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+// Loose on purpose: a test states the shape it expects with toEqual/toMatchObject.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+export async function call<T = Loose>(url: string, options: CallOptions = {}): Promise<Reply<T>> {
+	const headers: Record<string, string> = { ...options.headers };
+	if (options.key !== undefined) headers.authorization = `Bearer ${options.key}`;
+	let body: string | undefined;
+	if (options.body !== undefined) {
+		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+		headers['content-type'] ??= 'application/json';
+	}
+	const response = await request(url, { method: options.method ?? 'GET', headers, body });
+	const text = await response.body.text();
+	let json: T;
+	try {
+		json = JSON.parse(text) as T;
+	} catch {
+		json = undefined as T;
+	}
+	const contentType = String(response.headers['content-type'] ?? '');
+	return { status: response.statusCode, contentType, text, json };
+}
+
+export interface Received {
+	path: string;
+	headers: IncomingHttpHeaders;
+	/** The raw body bytes, as received. */
+	raw: Buffer;
+	/** performance.now() when the request arrived. */
+	at: number;
+}
+
+export interface Receiver {
+	url: string;
+	received: Received[];
+	close(): Promise<void>;
+}
+
+/** What the receiver does with its n-th request (0-based): answer with a status, or never answer. */
+export type Behaviour = (index: number) => number | 'hang';
+
+export async function startReceiver(behaviour: Behaviour = () => 200): Promise<Receiver> {
+	const received: Received[] = [];
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const index = received.length;
+			received.push({
+				path: req.url ?? '',
+				headers: req.headers,
+				raw: Buffer.concat(chunks),
+				at: performance.now(),
+			});
+			const status = behaviour(index);
+			if (status !== 'hang') res.writeHead(status, { 'Content-Type': 'text/plain' }).end('ok');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/hook`,
+		received,
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
+	};
+}
+
+/** Polls until the condition holds (for state that changes in the background). */
+export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+		await sleep(5);
+	}
+}

@@ -1,0 +1,148 @@
+/** The emulator's public shapes: what tests, the e2e harness and the control plane see. */
+
+export type SignatureFormat = 'prefixed' | 'bare';
+
+export interface EmulatorOptions {
+	/** 0 (default) picks a free port. The server always binds 127.0.0.1. */
+	port?: number;
+	/** Valid API keys (40 characters of A-Z a-z 0-9 _ -). Default: one generated key. */
+	apiKeys?: string[];
+	/** Known keys whose subscription is inactive: they get 403 `subscription_inactive`. */
+	inactiveKeys?: string[];
+	/** Requests per minute per endpoint per key; `false` (default here, not in the CLI) turns it off. */
+	rateLimitPerMinute?: number | false;
+	/** JSON file loaded at start and saved on every change to webhooks, secrets and failure counters. */
+	statePath?: string;
+	/** `X-Kakiyo-Signature: sha256=<hex>` (default) or `<hex>`. */
+	signatureFormat?: SignatureFormat;
+	/** When a create call has no secret, make one and return it once as `secret` (default false). */
+	serverGeneratedSecrets?: boolean;
+	/** Waits before each retry of a failed delivery attempt. Default [1000, 2000, 4000]. */
+	retryDelaysMs?: number[];
+	/** How long one delivery attempt may take. Default 10000. */
+	attemptTimeoutMs?: number;
+	/** Consecutive failed deliveries after which a webhook is set `active: false`. Default 4. */
+	disableAfterFailures?: number;
+	/** One line per API request and per delivery attempt. Default: silent. */
+	log?: (line: string) => void;
+}
+
+/** A registered webhook as the emulator stores it, secret included. */
+export interface EmulatedWebhook {
+	id: string;
+	name: string;
+	url: string;
+	events: string[];
+	secret?: string;
+	active: boolean;
+	/** Consecutive failed deliveries; a success or re-enabling resets it. */
+	failureCount: number;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export type AttemptOutcome = 'success' | 'http_error' | 'timeout' | 'network_error';
+
+export interface DeliveryAttempt {
+	/** Groups the attempts of one delivery (one event to one webhook). */
+	deliveryId: string;
+	webhookId: string;
+	url: string;
+	event: string;
+	/** 1 for the first try, up to 1 + retries. */
+	attempt: number;
+	startedAt: string;
+	durationMs: number;
+	outcome: AttemptOutcome;
+	status?: number;
+	error?: string;
+	/** The exact bytes sent (the signature covers these). */
+	body: string;
+	headers: Record<string, string>;
+}
+
+export interface DeliveryResult {
+	deliveryId: string;
+	webhookId: string;
+	url: string;
+	delivered: boolean;
+	attempts: number;
+	/** Status of the last attempt, when there was an answer. */
+	status?: number;
+	/** Error of the last attempt, when it failed. */
+	error?: string;
+	/** The webhook's state once this delivery finished (false once auto-disabled). */
+	webhookActive: boolean;
+	failureCount: number;
+}
+
+export interface EmitResult {
+	event: string;
+	/** How many webhooks the event was delivered to. */
+	webhooks: number;
+	deliveries: DeliveryResult[];
+}
+
+export type AuthOutcome =
+	| 'ok'
+	| 'missing_api_key'
+	| 'invalid_api_key_format'
+	| 'invalid_api_key'
+	| 'subscription_inactive';
+
+export interface RecordedRequest {
+	at: string;
+	method: string;
+	/** Path and query as received. */
+	path: string;
+	status: number;
+	durationMs: number;
+	/** Absent when the request never reached the auth check (an injected fault). */
+	auth?: AuthOutcome;
+	/** The key's last four characters, never the whole key. */
+	keyHint?: string;
+	/** Set when an injected fault answered instead of the API. */
+	fault?: string;
+	/** The `error` code of an error answer. */
+	error?: string;
+}
+
+/** A scripted failure of the next matching API call(s). */
+export interface FaultSpec {
+	/** Matches any method when absent. */
+	method?: string;
+	/** '/v1/webhooks', '/v1/webhooks/:id' (one segment each) or a prefix ending in '*'. */
+	path: string;
+	/** How many matching calls it affects (default 1). */
+	count?: number;
+	/** Answer with this status (default 500 when only `body` is given). */
+	status?: number;
+	/** Answer body (JSON-encoded); default a Kakiyo-style error for the status. */
+	body?: unknown;
+	/** Wait this long first; alone, the call then proceeds normally. */
+	delayMs?: number;
+	/** Destroy the socket without answering. */
+	drop?: boolean;
+	/** Answer 200 (or `status`) with a body that is not JSON. */
+	malformed?: boolean;
+}
+
+export interface RunningEmulator {
+	/** 'http://127.0.0.1:PORT/v1' */
+	baseUrl: string;
+	/** 'http://127.0.0.1:PORT/__emulator' */
+	controlUrl: string;
+	/** The first valid (active) key. */
+	apiKey: string;
+	close(): Promise<void>;
+	webhooks(): EmulatedWebhook[];
+	deliveries(): DeliveryAttempt[];
+	requests(): RecordedRequest[];
+	/** Deliver to every active webhook subscribed to the event or '*'; resolves when all retries are done. */
+	emit(event: string, payload?: object): Promise<EmitResult>;
+	injectFault(fault: FaultSpec): void;
+	/** Forget webhooks, logs, faults and rate-limit counters; cancel deliveries in flight. */
+	reset(): void;
+	/** Resolves when no delivery is in flight. */
+	idle(): Promise<void>;
+}
