@@ -106,7 +106,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const server = createServer((req, res) => {
 		const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
 		const isControl = path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
-		void (isControl ? serveControl(req, res, path) : serveApi(req, res, path));
+		const serve = isControl ? serveControl(req, res, path) : serveApi(req, res, path);
+		// Handlers turn errors into answers; this only catches a failure to write one (a vanished socket).
+		serve.catch((error: Error) => log(`could not answer ${req.method} ${req.url}: ${error.message}`));
 	});
 
 	// Nothing else holds resources yet (the delivery pool opens on the first delivery), so a failed
