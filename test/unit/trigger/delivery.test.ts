@@ -1,0 +1,282 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { TestWorkflow } from '../../support/n8nRuntime';
+import {
+	activate,
+	post,
+	sign,
+	startRig,
+	triggerWorkflow,
+	webhookUrlOf,
+	useRig,
+	type TriggerSetup,
+} from './rig';
+
+/**
+ * End to end in one process: the emulator registers, signs and delivers like Kakiyo, the
+ * WebhookServer receives like n8n, and the trigger's webhook() decides in a real WebhookContext.
+ */
+
+const rig = useRig();
+
+async function listening(setup: TriggerSetup = {}): Promise<TestWorkflow> {
+	const workflow = triggerWorkflow(rig, setup);
+	await activate(workflow);
+	rig.receiver.serve(workflow);
+	return workflow;
+}
+
+const secretOf = (workflow: TestWorkflow) => workflow.nodeStaticData().webhookSecret as string;
+const executions = () => rig.receiver.executions();
+const onlyItem = () => {
+	expect(executions()).toHaveLength(1);
+	const [[items]] = executions();
+	expect(items).toHaveLength(1);
+	return items[0].json;
+};
+
+const fresh = (event: string, extra: IDataObject = {}) => ({
+	event,
+	teamId: 'team_1',
+	timestamp: new Date().toISOString(),
+	data: { message: 'Hi there', prospectId: 'prospect_1' },
+	...extra,
+});
+
+describe('a delivery signed by Kakiyo', () => {
+	it('starts exactly one execution with the payload as sent, answered on receipt', async () => {
+		const workflow = await listening();
+		const result = await rig.emulator.emit('linkedin.message.received');
+
+		expect(result.deliveries).toEqual([expect.objectContaining({ delivered: true, attempts: 1 })]);
+		const [attempt] = rig.emulator.deliveries();
+		expect(attempt.headers['X-Kakiyo-Signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+		const item = onlyItem();
+		expect(item).toEqual(JSON.parse(attempt.body));
+		expect(item.data).toEqual(expect.objectContaining({ message: expect.any(String) }));
+		expect(rig.receiver.calls[0]).toMatchObject({ status: 200, body: '{"status":"received"}' });
+		expect(JSON.stringify(item)).not.toContain(secretOf(workflow));
+	});
+
+	it('accepts a bare hex signature', async () => {
+		const bare = await startRig({ signatureFormat: 'bare' });
+		try {
+			const workflow = triggerWorkflow(bare);
+			await activate(workflow);
+			bare.receiver.serve(workflow);
+			await bare.emulator.emit('linkedin.message.received');
+			expect(bare.emulator.deliveries()[0].headers['X-Kakiyo-Signature']).toMatch(/^[0-9a-f]{64}$/);
+			expect(bare.receiver.executions()).toHaveLength(1);
+		} finally {
+			await bare.close();
+		}
+	});
+
+	it('keeps unicode and whitespace exactly as sent', async () => {
+		const workflow = await listening();
+		const raw =
+			'{ "event" : "linkedin.message.received",\n\t"data": {"message": "Gr\\u00fc\u00dfe \u2014 \ud83d\ude80  "} }';
+		const answer = await post(webhookUrlOf(workflow), raw, {
+			'x-kakiyo-signature': sign(secretOf(workflow), Buffer.from(raw, 'utf8')),
+		});
+		expect(answer.status).toBe(200);
+		expect(onlyItem()).toEqual({
+			event: 'linkedin.message.received',
+			data: { message: 'Grü\u00dfe — 🚀  ' },
+		});
+	});
+
+	it('runs for any event when "All Events" is chosen', async () => {
+		await listening({ events: ['*'] });
+		await rig.emulator.emit('campaign.completed');
+		expect(onlyItem().event).toBe('campaign.completed');
+	});
+});
+
+describe('refused deliveries answer 401 and start nothing', () => {
+	let workflow: TestWorkflow;
+	const body = JSON.stringify(fresh('linkedin.message.received'));
+	beforeEach(async () => {
+		workflow = await listening();
+	});
+
+	it.each([
+		['no signature header', () => ({})],
+		['an empty signature header', () => ({ 'x-kakiyo-signature': '' })],
+		[
+			'a signature made with another secret',
+			() => ({ 'x-kakiyo-signature': sign('forged', body) }),
+		],
+		['a malformed signature header', () => ({ 'x-kakiyo-signature': 'sha256=not-hex' })],
+		[
+			'a signature of other bytes (tampered body)',
+			() => ({
+				'x-kakiyo-signature': sign(secretOf(workflow), body.replace('Hi there', 'Pay now')),
+			}),
+		],
+		[
+			'a signature over re-serialised JSON',
+			() => ({
+				'x-kakiyo-signature': sign(secretOf(workflow), JSON.stringify(JSON.parse(body), null, 1)),
+			}),
+		],
+	])('%s', async (_case, headers) => {
+		const answer = await post(webhookUrlOf(workflow), body, headers());
+		expect(answer.status).toBe(401);
+		expect(JSON.parse(answer.body)).toEqual({
+			error: 'unauthorized',
+			message: 'Missing or invalid X-Kakiyo-Signature',
+		});
+		expect(executions()).toHaveLength(0);
+	});
+
+	it('when no secret is stored, even for a correctly signed body', async () => {
+		const secret = secretOf(workflow);
+		delete workflow.nodeStaticData().webhookSecret;
+		const answer = await post(webhookUrlOf(workflow), body, {
+			'x-kakiyo-signature': sign(secret, body),
+		});
+		expect(answer.status).toBe(401);
+		expect(executions()).toHaveLength(0);
+	});
+
+	it('before looking at the body or the event', async () => {
+		const notJson = await post(webhookUrlOf(workflow), 'not json', {
+			'content-type': 'text/plain',
+			'x-kakiyo-signature': sign('forged', 'not json'),
+		});
+		const unchosen = JSON.stringify(fresh('campaign.completed'));
+		const otherEvent = await post(webhookUrlOf(workflow), unchosen, {
+			'x-kakiyo-signature': sign('forged', unchosen),
+		});
+		expect([notJson.status, otherEvent.status]).toEqual([401, 401]);
+	});
+
+	it('when a Kakiyo hook was registered with another secret, as Kakiyo sees it', async () => {
+		workflow.nodeStaticData().webhookSecret = 'a-secret-kakiyo-does-not-use';
+		const result = await rig.emulator.emit('linkedin.message.received');
+		// Kakiyo retried and counted the failed delivery.
+		expect(result.deliveries[0]).toMatchObject({ delivered: false, attempts: 4, status: 401 });
+		expect(executions()).toHaveLength(0);
+	});
+});
+
+describe('bodies and events that start nothing', () => {
+	let workflow: TestWorkflow;
+	beforeEach(async () => {
+		workflow = await listening();
+	});
+	const signed = (body: string, contentType = 'application/json') =>
+		post(webhookUrlOf(workflow), body, {
+			'content-type': contentType,
+			'x-kakiyo-signature': sign(secretOf(workflow), body),
+		});
+
+	it.each([
+		['a non-JSON body', 'event=linkedin.message.received', 'text/plain'],
+		['an empty body', '', 'application/json'],
+		['a JSON array', '[{"event":"linkedin.message.received"}]', 'application/json'],
+		['a JSON string', '"linkedin.message.received"', 'application/json'],
+	])('%s gets 400', async (_case, body, contentType) => {
+		const answer = await signed(body, contentType);
+		expect(answer.status).toBe(400);
+		expect(JSON.parse(answer.body)).toEqual({
+			error: 'invalid_payload',
+			message: 'Expected a JSON object',
+		});
+		expect(executions()).toHaveLength(0);
+	});
+
+	it('an event that was not chosen gets 200', async () => {
+		const answer = await signed(JSON.stringify(fresh('campaign.completed')));
+		expect(answer).toEqual({
+			status: 200,
+			body: '{"status":"ignored","reason":"event_not_selected"}',
+		});
+		expect(executions()).toHaveLength(0);
+	});
+
+	it('a payload without an event gets 200 unless every event is chosen', async () => {
+		const answer = await signed(JSON.stringify({ data: {} }));
+		expect(answer.status).toBe(200);
+		expect(executions()).toHaveLength(0);
+	});
+});
+
+describe('replay guard', () => {
+	const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+	it('is off by default: an old delivery still runs', async () => {
+		await listening();
+		await rig.emulator.emit(
+			'linkedin.message.received',
+			fresh('linkedin.message.received', { timestamp: minutesAgo(600) }),
+		);
+		expect(executions()).toHaveLength(1);
+	});
+
+	it('runs a fresh delivery', async () => {
+		await listening({ options: { maxAgeSeconds: 300 } });
+		await rig.emulator.emit('linkedin.message.received');
+		expect(executions()).toHaveLength(1);
+	});
+
+	it.each([
+		['older than the window', { timestamp: minutesAgo(10) }, 'timestamp_stale'],
+		['too far in the future', { timestamp: minutesAgo(-10) }, 'timestamp_future'],
+		['without a timestamp', { timestamp: undefined }, 'timestamp_missing'],
+		['with an unreadable timestamp', { timestamp: 'yesterday' }, 'timestamp_missing'],
+	])(
+		'acknowledges a delivery %s without running, so Kakiyo does not retry',
+		async (_case, extra, reason) => {
+			await listening({ options: { maxAgeSeconds: 300 } });
+			const result = await rig.emulator.emit(
+				'linkedin.message.received',
+				fresh('linkedin.message.received', extra),
+			);
+			expect(result.deliveries[0]).toMatchObject({ delivered: true, attempts: 1, status: 200 });
+			expect(rig.receiver.calls[0].body).toBe(JSON.stringify({ status: 'ignored', reason }));
+			expect(executions()).toHaveLength(0);
+		},
+	);
+
+	it('tolerates clock skew within the window', async () => {
+		await listening({ options: { maxAgeSeconds: 300 } });
+		await rig.emulator.emit(
+			'linkedin.message.received',
+			fresh('linkedin.message.received', { timestamp: minutesAgo(-2) }),
+		);
+		expect(executions()).toHaveLength(1);
+	});
+});
+
+describe('include headers', () => {
+	it('adds the request headers beside the untouched payload', async () => {
+		await listening({ options: { includeHeaders: true } });
+		await rig.emulator.emit('linkedin.message.received');
+		const [attempt] = rig.emulator.deliveries();
+		const { headers, ...payload } = onlyItem();
+		expect(payload).toEqual(JSON.parse(attempt.body));
+		expect(headers).toMatchObject({
+			'content-type': 'application/json',
+			'user-agent': 'Kakiyo-Webhooks/1.0',
+			'x-kakiyo-signature': attempt.headers['X-Kakiyo-Signature'],
+		});
+	});
+
+	it('leaves them out by default', async () => {
+		await listening();
+		await rig.emulator.emit('linkedin.message.received');
+		expect(onlyItem()).not.toHaveProperty('headers');
+	});
+
+	it('keeps a payload field called "headers" and puts the request headers beside it', async () => {
+		await listening({ options: { includeHeaders: true } });
+		await rig.emulator.emit(
+			'linkedin.message.received',
+			fresh('linkedin.message.received', { headers: 'theirs' }),
+		);
+		const item = onlyItem();
+		expect(item.headers).toBe('theirs');
+		expect(item.requestHeaders).toMatchObject({ 'content-type': 'application/json' });
+	});
+});

@@ -1,0 +1,430 @@
+import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { retryPolicy } from '../../../nodes/shared/retryPolicy';
+import { WebhookServer } from '../../support/webhookServer';
+import { activate, callsSince, hooks, kakiyo, triggerWorkflow, webhookUrlOf, useRig } from './rig';
+
+const rig = useRig();
+
+const savedPolicy = { ...retryPolicy };
+beforeEach(() => {
+	Object.assign(retryPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
+});
+afterEach(() => {
+	Object.assign(retryPolicy, savedPolicy);
+});
+
+const mark = () => rig.emulator.requests().length;
+const remote = (id: unknown) => rig.emulator.webhooks().find((hook) => hook.id === id);
+
+/** A hook registered by someone else (another tool, another workflow) straight through the API. */
+async function foreignHook(url: string, events = ['*']) {
+	return await kakiyo(rig, 'POST', '/webhooks', {
+		name: 'CRM sync',
+		url,
+		events,
+		secret: 'theirs',
+	});
+}
+
+describe('create', () => {
+	it('registers the chosen events at the workflow URL with a fresh secret and remembers them', async () => {
+		const workflow = triggerWorkflow(rig, {
+			events: ['linkedin.message.received', 'linkedin.invitation.accepted'],
+		});
+		const before = mark();
+		await activate(workflow);
+
+		// No id yet: one list to look for a hook of ours, then one create.
+		expect(callsSince(rig, before)).toEqual(['GET /v1/webhooks', 'POST /v1/webhooks']);
+		const [hook] = rig.emulator.webhooks();
+		expect(rig.emulator.webhooks()).toHaveLength(1);
+		expect(hook).toMatchObject({
+			url: webhookUrlOf(workflow),
+			events: ['linkedin.invitation.accepted', 'linkedin.message.received'],
+			active: true,
+		});
+		expect(hook.name).toBe(
+			'n8n: Kakiyo test workflow / Kakiyo Trigger [workflow wf-test-1, production]',
+		);
+		expect(hook.secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(workflow.nodeStaticData()).toEqual({
+			webhookId: hook.id,
+			webhookEvents: ['linkedin.invitation.accepted', 'linkedin.message.received'],
+			webhookSecret: hook.secret,
+		});
+	});
+
+	it('makes a new secret for every registration', async () => {
+		await activate(triggerWorkflow(rig, { webhookId: 'a0000000-0000-4000-8000-000000000001' }));
+		await activate(triggerWorkflow(rig, { webhookId: 'a0000000-0000-4000-8000-000000000002' }));
+		const [first, second] = rig.emulator.webhooks();
+		expect(first.secret).not.toBe(second.secret);
+	});
+
+	it('registers only the wildcard when "All Events" is among the choices', async () => {
+		await activate(triggerWorkflow(rig, { events: ['linkedin.message.sent', '*'] }));
+		expect(rig.emulator.webhooks()[0].events).toEqual(['*']);
+	});
+
+	it('uses a custom webhook name, marked when it is the test URL', async () => {
+		await activate(triggerWorkflow(rig, { options: { webhookName: ' Replies to CRM ' } }));
+		await activate(triggerWorkflow(rig, { options: { webhookName: 'Replies to CRM' } }), 'manual');
+		const names = rig.emulator.webhooks().map((hook) => [hook.name, hook.url]);
+		expect(names).toEqual([
+			['Replies to CRM', expect.stringMatching(/\/webhook\/[^/]+\/webhook$/)],
+			['Replies to CRM (n8n test)', expect.stringMatching(/\/webhook-test\/[^/]+\/webhook$/)],
+		]);
+	});
+
+	it('names the test registration after the test URL', async () => {
+		await activate(triggerWorkflow(rig), 'manual');
+		expect(rig.emulator.webhooks()[0].name).toMatch(/\[workflow wf-test-1, test\]$/);
+	});
+
+	it('keeps the secret Kakiyo makes itself when it answers with one', async () => {
+		const workflow = triggerWorkflow(rig);
+		rig.emulator.injectFault({
+			method: 'POST',
+			path: '/v1/webhooks',
+			status: 201,
+			body: {
+				id: 'wh_server',
+				url: webhookUrlOf(workflow),
+				active: true,
+				secret: 'made-by-kakiyo',
+			},
+		});
+		await hooks(workflow).create();
+		expect(workflow.nodeStaticData()).toMatchObject({
+			webhookId: 'wh_server',
+			webhookSecret: 'made-by-kakiyo',
+		});
+	});
+
+	it('fails activation on a 500 without retrying the POST or storing anything', async () => {
+		const workflow = triggerWorkflow(rig);
+		rig.emulator.injectFault({ method: 'POST', path: '/v1/webhooks', status: 500 });
+		const before = mark();
+		const error = await activate(workflow).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as Error).message).toMatch(/^Kakiyo had a server error \(500\)/);
+		expect(callsSince(rig, before)).toEqual(['GET /v1/webhooks', 'POST /v1/webhooks']);
+		expect(workflow.nodeStaticData()).toEqual({});
+		expect(rig.emulator.webhooks()).toEqual([]);
+	});
+
+	it('fails when Kakiyo answers without a webhook id, storing nothing', async () => {
+		const workflow = triggerWorkflow(rig);
+		rig.emulator.injectFault({
+			method: 'POST',
+			path: '/v1/webhooks',
+			status: 201,
+			body: { ok: 1 },
+		});
+		await expect(hooks(workflow).create()).rejects.toThrow(/has no webhook ID/);
+		expect(workflow.nodeStaticData()).toEqual({});
+	});
+});
+
+describe('create refuses URLs the hosted Kakiyo API cannot call', () => {
+	// Only create() runs: the refusal must come before any call to api.kakiyo.com.
+	it.each([
+		['http://localhost:5678/webhook', /localhost is a local or private address/],
+		['http://192.168.1.20:5678/webhook', /192\.168\.1\.20 is a local or private address/],
+		['http://n8n.example.com/webhook', /does not use HTTPS/],
+	])('refuses %s', async (webhookBaseUrl, reason) => {
+		const workflow = triggerWorkflow(rig, { baseUrl: 'https://api.kakiyo.com/v1', webhookBaseUrl });
+		const error = (await hooks(workflow)
+			.create()
+			.catch((caught: unknown) => caught)) as NodeOperationError;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toMatch(/^Kakiyo cannot reach this n8n webhook URL: /);
+		expect(error.message).toMatch(reason);
+		expect(error.description).toMatch(/WEBHOOK_URL/);
+		expect(error.description).toMatch(/tunnel/);
+		expect(workflow.nodeStaticData()).toEqual({});
+	});
+
+	it('allows any URL when the credential points elsewhere, such as the emulator', async () => {
+		const workflow = triggerWorkflow(rig);
+		expect(webhookUrlOf(workflow)).toMatch(/^http:\/\/127\.0\.0\.1:/);
+		await expect(activate(workflow)).resolves.toBeUndefined();
+		expect(rig.emulator.webhooks()).toHaveLength(1);
+	});
+});
+
+describe('checkExists', () => {
+	it('keeps a healthy hook for one GET and changes nothing', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const stored = { ...workflow.nodeStaticData() };
+		const before = mark();
+		await expect(hooks(workflow).checkExists()).resolves.toBe(true);
+		expect(callsSince(rig, before)).toEqual(['GET /v1/webhooks/:id']);
+		expect(workflow.nodeStaticData()).toEqual(stored);
+	});
+
+	it('adopts its own hook by URL after static data is lost, with a fresh secret, and no second hook', async () => {
+		const first = triggerWorkflow(rig);
+		await activate(first);
+		const [original] = rig.emulator.webhooks();
+
+		const restored = triggerWorkflow(rig, { staticData: {} });
+		const before = mark();
+		await activate(restored);
+
+		expect(callsSince(rig, before)).toEqual(['GET /v1/webhooks', 'PUT /v1/webhooks/:id']);
+		const [hook] = rig.emulator.webhooks();
+		expect(rig.emulator.webhooks()).toHaveLength(1);
+		expect(hook.id).toBe(original.id);
+		expect(hook.secret).not.toBe(original.secret);
+		expect(restored.nodeStaticData()).toEqual({
+			webhookId: original.id,
+			webhookEvents: ['linkedin.message.received'],
+			webhookSecret: hook.secret,
+		});
+	});
+
+	it('updates the events in place when the chosen events changed', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData, events: ['linkedin.message.received'] }));
+		const [before] = rig.emulator.webhooks();
+
+		const changed = triggerWorkflow(rig, {
+			staticData,
+			events: ['prospect.qualified', 'linkedin.message.sent'],
+		});
+		const start = mark();
+		await expect(hooks(changed).checkExists()).resolves.toBe(true);
+
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks/:id', 'PUT /v1/webhooks/:id']);
+		const [after] = rig.emulator.webhooks();
+		expect(after).toMatchObject({
+			id: before.id,
+			events: ['linkedin.message.sent', 'prospect.qualified'],
+			secret: before.secret,
+		});
+		expect(changed.nodeStaticData().webhookEvents).toEqual([
+			'linkedin.message.sent',
+			'prospect.qualified',
+		]);
+	});
+
+	it('does not mistake a new order of the same events for a change', async () => {
+		const staticData: IDataObject = {};
+		await activate(
+			triggerWorkflow(rig, { staticData, events: ['message.sent', 'campaign.completed'] }),
+		);
+		const reordered = triggerWorkflow(rig, {
+			staticData,
+			events: ['campaign.completed', 'message.sent', 'message.sent'],
+		});
+		const start = mark();
+		await hooks(reordered).checkExists();
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks/:id']);
+	});
+
+	it('re-enables a hook Kakiyo disabled after failed deliveries', async () => {
+		// n8n is down: deliveries to this URL fail until Kakiyo disables the hook.
+		const down = await new WebhookServer().start();
+		try {
+			const staticData: IDataObject = {};
+			const workflow = triggerWorkflow(rig, { staticData, webhookBaseUrl: down.baseUrl });
+			await activate(workflow);
+			for (let delivery = 0; delivery < 4; delivery++) {
+				await rig.emulator.emit('linkedin.message.received');
+			}
+			expect(rig.emulator.webhooks()[0]).toMatchObject({ active: false, failureCount: 4 });
+
+			const start = mark();
+			await expect(hooks(workflow).checkExists()).resolves.toBe(true);
+			expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks/:id', 'PUT /v1/webhooks/:id']);
+			expect(rig.emulator.webhooks()[0]).toMatchObject({ active: true, failureCount: 0 });
+		} finally {
+			await down.close();
+		}
+	});
+
+	it('gives the hook a new secret when the stored one is lost', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const [before] = rig.emulator.webhooks();
+		delete workflow.nodeStaticData().webhookSecret;
+
+		await expect(hooks(workflow).checkExists()).resolves.toBe(true);
+		const [after] = rig.emulator.webhooks();
+		expect(after.id).toBe(before.id);
+		expect(after.secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(after.secret).not.toBe(before.secret);
+		expect(workflow.nodeStaticData().webhookSecret).toBe(after.secret);
+	});
+
+	it('gives the hook a secret again when Kakiyo reports it has none', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const { webhookId } = workflow.nodeStaticData();
+		await kakiyo(rig, 'PUT', `/webhooks/${String(webhookId)}`, { secret: '' });
+		expect(remote(webhookId)?.secret).toBeUndefined();
+
+		await hooks(workflow).checkExists();
+		expect(remote(webhookId)?.secret).toBe(workflow.nodeStaticData().webhookSecret);
+	});
+
+	it('renames the hook when the custom name changed', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		await hooks(
+			triggerWorkflow(rig, { staticData, options: { webhookName: 'Inbox' } }),
+		).checkExists();
+		expect(rig.emulator.webhooks()[0].name).toBe('Inbox');
+	});
+
+	it('forgets a stored id Kakiyo no longer knows and reports nothing to keep', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
+
+		const start = mark();
+		await expect(hooks(workflow).checkExists()).resolves.toBe(false);
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks/:id', 'GET /v1/webhooks']);
+		expect(workflow.nodeStaticData()).toEqual({});
+	});
+
+	it('rethrows errors other than 404 and keeps the stored state', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const stored = { ...workflow.nodeStaticData() };
+		rig.emulator.injectFault({ method: 'GET', path: '/v1/webhooks/:id', status: 401, count: 1 });
+		await expect(hooks(workflow).checkExists()).rejects.toThrow(/Kakiyo rejected the API key/);
+		expect(workflow.nodeStaticData()).toEqual(stored);
+	});
+
+	it('rethrows a failing list instead of assuming there is no hook', async () => {
+		rig.emulator.injectFault({ method: 'GET', path: '/v1/webhooks', status: 403 });
+		await expect(hooks(triggerWorkflow(rig)).checkExists()).rejects.toBeInstanceOf(NodeApiError);
+		expect(rig.emulator.webhooks()).toEqual([]);
+	});
+
+	it('registers anew when the hook vanishes between the GET and the update', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		delete workflow.nodeStaticData().webhookSecret;
+		rig.emulator.injectFault({ method: 'PUT', path: '/v1/webhooks/:id', status: 404 });
+		await expect(hooks(workflow).checkExists()).resolves.toBe(false);
+		expect(workflow.nodeStaticData()).toEqual({});
+	});
+
+	it('collapses several hooks with its URL into one, leaving hooks with other URLs alone', async () => {
+		const workflow = triggerWorkflow(rig, { staticData: {} });
+		const url = webhookUrlOf(workflow);
+		const otherUrl = 'https://crm.example.com/kakiyo';
+		await foreignHook(url, ['linkedin.message.sent']);
+		const keeper = await foreignHook(url, ['linkedin.message.received']);
+		await foreignHook(url, ['*']);
+		const other = await foreignHook(otherUrl);
+		const otherBefore = remote(other.id);
+
+		const start = mark();
+		await activate(workflow);
+
+		const ours = rig.emulator.webhooks().filter((hook) => hook.url === url);
+		expect(ours).toHaveLength(1);
+		// The one already matching the events is kept; the extras are deleted, then one update.
+		expect(ours[0].id).toBe(keeper.id);
+		expect(callsSince(rig, start)).toEqual([
+			'GET /v1/webhooks',
+			'DELETE /v1/webhooks/:id',
+			'DELETE /v1/webhooks/:id',
+			'PUT /v1/webhooks/:id',
+		]);
+		expect(remote(other.id)).toEqual(otherBefore);
+		expect(workflow.nodeStaticData()).toMatchObject({
+			webhookId: keeper.id,
+			webhookSecret: ours[0].secret,
+		});
+	});
+
+	it('leaves a hook with another URL untouched even when its id is in static data', async () => {
+		// Static data copied along with a duplicated workflow still names the original's hook.
+		const original = triggerWorkflow(rig, { webhookId: 'b0000000-0000-4000-8000-00000000000b' });
+		await activate(original);
+		const theirs = rig.emulator.webhooks()[0];
+
+		const copy = triggerWorkflow(rig, { staticData: {} });
+		Object.assign(copy.nodeStaticData(), original.nodeStaticData());
+		await activate(copy);
+
+		expect(remote(theirs.id)).toEqual(theirs);
+		const mine = rig.emulator.webhooks().filter((hook) => hook.url === webhookUrlOf(copy));
+		expect(mine).toHaveLength(1);
+		expect(copy.nodeStaticData().webhookId).toBe(mine[0].id);
+		expect(copy.nodeStaticData().webhookSecret).toBe(mine[0].secret);
+	});
+
+	it('never leaves two hooks across repeated activations, restarts and lost state', async () => {
+		const staticData: IDataObject = {};
+		const workflow = triggerWorkflow(rig, { staticData });
+		await activate(workflow);
+		await activate(workflow);
+		await activate(triggerWorkflow(rig, { staticData: {} }));
+		await activate(triggerWorkflow(rig, { staticData: {} }));
+		expect(rig.emulator.webhooks()).toHaveLength(1);
+	});
+});
+
+describe('delete', () => {
+	it('deletes the stored hook with one call and clears the static data', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const start = mark();
+		await expect(hooks(workflow).delete()).resolves.toBe(true);
+		expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id']);
+		expect(rig.emulator.webhooks()).toEqual([]);
+		expect(workflow.nodeStaticData()).toEqual({});
+	});
+
+	it('counts a 404 as done', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
+		await expect(hooks(workflow).delete()).resolves.toBe(true);
+		expect(workflow.nodeStaticData()).toEqual({});
+	});
+
+	it('is safe to run twice', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const other = await foreignHook('https://crm.example.com/kakiyo');
+		await hooks(workflow).delete();
+		await expect(hooks(workflow).delete()).resolves.toBe(true);
+		expect(rig.emulator.webhooks().map((hook) => hook.id)).toEqual([other.id]);
+	});
+
+	it('finds its hooks by URL when static data is lost, and deletes nothing else', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const other = await foreignHook('https://crm.example.com/kakiyo');
+		const lost = triggerWorkflow(rig, { staticData: {} });
+		const start = mark();
+		await hooks(lost).delete();
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks', 'DELETE /v1/webhooks/:id']);
+		expect(rig.emulator.webhooks().map((hook) => hook.id)).toEqual([other.id]);
+	});
+
+	it('throws on other errors, keeping the state so that n8n can retry', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const stored = { ...workflow.nodeStaticData() };
+		rig.emulator.injectFault({ method: 'DELETE', path: '/v1/webhooks/:id', status: 500, count: 4 });
+		const error = await hooks(workflow)
+			.delete()
+			.catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as Error).message).toMatch(/server error \(500\).*gave up after 4 attempts/);
+		expect(workflow.nodeStaticData()).toEqual(stored);
+		expect(rig.emulator.webhooks()).toHaveLength(1);
+
+		await expect(hooks(workflow).delete()).resolves.toBe(true);
+		expect(rig.emulator.webhooks()).toEqual([]);
+	});
+});
