@@ -104,12 +104,14 @@ export class Deliverer {
 		const cancelled = this.cancel.signal;
 		const deliveryId = randomBytes(8).toString('hex');
 		const headers = this.headersFor(hook, body);
-		const tries = this.settings.retryDelaysMs.length + 1;
+		// The first attempt goes at once, each retry after its delay.
+		const waits = [0, ...this.settings.retryDelaysMs];
+		const tries = waits.length;
 		let answer: AttemptAnswer = { outcome: 'network_error', error: 'cancelled' };
 		let attempt = 0;
-		while (attempt < tries && !cancelled.aborted) {
-			if (attempt > 0 && !(await this.wait(this.settings.retryDelaysMs[attempt - 1], cancelled)))
-				break;
+		for (const wait of waits) {
+			if (wait > 0) await pause(wait, cancelled);
+			if (cancelled.aborted) break;
 			attempt += 1;
 			const startedAt = new Date();
 			answer = await this.send(hook.url, headers, body, cancelled);
@@ -197,16 +199,11 @@ export class Deliverer {
 			return { outcome: 'network_error', error: code ?? message };
 		}
 	}
+}
 
-	/** Resolves false when the wait was cut short by reset() or close(). */
-	private async wait(ms: number, cancelled: AbortSignal): Promise<boolean> {
-		try {
-			await sleep(ms, undefined, { signal: cancelled });
-			return true;
-		} catch {
-			return false;
-		}
-	}
+/** A retry delay that ends early when reset() or close() cancels the deliveries. */
+function pause(ms: number, cancelled: AbortSignal): Promise<unknown> {
+	return sleep(ms, undefined, { signal: cancelled }).catch(() => undefined);
 }
 
 function describeAttempt(record: DeliveryAttempt, tries: number): string {
