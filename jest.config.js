@@ -7,6 +7,9 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
+	// n8n runs community packages with NODE_PATH pointing at its own modules, so a packed package
+	// (which ships no node_modules) finds n8n-workflow; the loader test unpacks one the same way.
+	modulePaths: ['<rootDir>/node_modules'],
 	setupFiles: ['<rootDir>/test/support/jestSetup.ts'],
 	testTimeout: 20000,
 };

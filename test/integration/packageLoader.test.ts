@@ -61,7 +61,7 @@ describe('n8n loads the packed package', () => {
 		expect(credential.properties.map((property) => property.name)).toEqual(['apiKey', 'baseUrl']);
 		expect(credential.properties[0].typeOptions?.password).toBe(true);
 		expect(loader.known.credentials.kakiyoApi.supportedNodes).toEqual(
-			expect.arrayContaining([`${manifest.name}.kakiyoTrigger`, `${manifest.name}.kakiyo`]),
+			expect.arrayContaining(['kakiyoTrigger', 'kakiyo']),
 		);
 	});
 
