@@ -1,10 +1,20 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only emulator: a real HTTP server needs node:http */
 /**
  * The control plane under `/__emulator/`: what a test or the e2e harness uses to drive and inspect the
  * emulator over HTTP. No API key (it is a test tool), but only loopback peers are served.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Emulator } from './emulator';
-import { validationError, type Answer } from './http';
-import type { Route } from './routing';
+import {
+	ApiError,
+	answerWith,
+	readBody,
+	requestPath,
+	sendJson,
+	validationError,
+	type Answer,
+} from './http';
+import { dispatch, type Route } from './routing';
 
 export const CONTROL_PREFIX = '/__emulator';
 
@@ -13,6 +23,28 @@ export function isLoopback(address: string | undefined): boolean {
 	if (!address) return false;
 	const ipv4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
 	return ipv4.startsWith('127.') || address === '::1';
+}
+
+export async function serveControl(
+	routes: Route[],
+	req: IncomingMessage,
+	res: ServerResponse,
+	log: (line: string) => void,
+): Promise<void> {
+	const method = req.method ?? 'GET';
+	const path = requestPath(req);
+	const answer = await answerWith(async () => {
+		if (!isLoopback(req.socket.remoteAddress)) {
+			throw new ApiError(
+				403,
+				'forbidden',
+				'The emulator control plane answers loopback clients only',
+			);
+		}
+		return dispatch(routes, method, path, await readBody(req));
+	}, log);
+	sendJson(res, answer);
+	log(`control ${method} ${req.url} -> ${answer.status}`);
 }
 
 export interface ControlUrls {

@@ -25,6 +25,11 @@ export function notFound(message: string): ApiError {
 	return new ApiError(404, 'not_found', message);
 }
 
+/** The path without its query string. */
+export function requestPath(req: IncomingMessage): string {
+	return new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+}
+
 export interface Answer {
 	status: number;
 	body: unknown;
@@ -37,6 +42,20 @@ export function sendJson(res: ServerResponse, answer: Answer): void {
 		'Content-Length': Buffer.byteLength(text),
 	});
 	res.end(text);
+}
+
+/** Runs one handler, turning any error into Kakiyo's `{error, message}` answer. */
+export async function answerWith(
+	work: () => Answer | Promise<Answer>,
+	log: (line: string) => void,
+): Promise<Answer> {
+	try {
+		return await work();
+	} catch (error) {
+		if (error instanceof ApiError) return { status: error.status, body: error.body };
+		log(`internal error: ${(error as Error).stack ?? String(error)}`);
+		return { status: 500, body: { error: 'internal_error', message: 'Internal server error' } };
+	}
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;

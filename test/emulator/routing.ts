@@ -3,7 +3,7 @@
  * and injected faults share: `/v1/webhooks/:id` matches one segment per `:name`; a pattern ending in `*`
  * matches any path with that prefix.
  */
-import type { Answer } from './http';
+import { notFound, parseJsonObject, type Answer } from './http';
 
 export type PathParams = Record<string, string>;
 
@@ -32,6 +32,18 @@ export function findRoute(routes: Route[], method: string, path: string): RouteM
 		if (params) return { route, params };
 	}
 	return undefined;
+}
+
+/** Runs the matching route with the request body, or answers 404 `not_found`. */
+export function dispatch(
+	routes: Route[],
+	method: string,
+	path: string,
+	body: string,
+): Answer | Promise<Answer> {
+	const match = findRoute(routes, method, path);
+	if (!match) throw notFound(`No route for ${method} ${path}`);
+	return match.route.handle({ params: match.params, json: () => parseJsonObject(body) });
 }
 
 export function matchPath(pattern: string, path: string): PathParams | undefined {
