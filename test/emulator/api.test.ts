@@ -100,6 +100,10 @@ test('every answer is JSON, including unknown routes', async () => {
 	]);
 });
 
+test('a trailing slash is ignored, the query string too', async () => {
+	expect((await api('/webhooks/?limit=5')).json).toEqual({ webhooks: [], total: 0 });
+});
+
 describe('webhooks', () => {
 	test('create answers 201 with the documented fields and no secret', async () => {
 		const reply = await createHook({ secret: 'shh', events: ['linkedin.message.received'] });

@@ -25,9 +25,10 @@ export function notFound(message: string): ApiError {
 	return new ApiError(404, 'not_found', message);
 }
 
-/** The path without its query string. */
+/** The path without its query string or a trailing slash (which Express-style routers ignore too). */
 export function requestPath(req: IncomingMessage): string {
-	return new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+	const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+	return pathname.replace(/(.)\/+$/, '$1');
 }
 
 export interface Answer {

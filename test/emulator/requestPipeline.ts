@@ -61,7 +61,7 @@ async function answerApi(
 	entry: RecordedRequest,
 ): Promise<Answer> {
 	const body = await readBody(req);
-	if (!path.startsWith('/v1/')) throw notFound(`No route for ${method} ${path}`);
+	if (!/^\/v1(\/|$)/.test(path)) throw notFound(`No route for ${method} ${path}`);
 	const auth = authenticate(req.headers.authorization, emulator.settings.keys);
 	entry.auth = auth.outcome;
 	if (auth.key) entry.keyHint = keyHint(auth.key);
