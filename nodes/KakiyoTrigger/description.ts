@@ -34,7 +34,7 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether to add the request headers to the output, under "headers" (or "requestHeaders" if the payload has its own "headers" field)',
 			},
 			{
-				displayName: 'Max Age (Seconds)',
+				displayName: 'Max Event Age (Seconds)',
 				name: 'maxAgeSeconds',
 				type: 'number',
 				typeOptions: { minValue: 0 },

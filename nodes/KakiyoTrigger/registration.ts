@@ -91,7 +91,7 @@ export function assertKakiyoCanReach(
 	if (!isHostedKakiyo(apiBaseUrl)) return;
 	const reason = unreachableReason(webhookUrl);
 	if (!reason) return;
-	throw new NodeOperationError(node, `Kakiyo cannot reach this n8n webhook URL: ${reason}`, {
+	throw new NodeOperationError(node, `Kakiyo cannot reach this webhook URL: ${reason}`, {
 		description:
 			`Kakiyo would send events to ${webhookUrl}, which it cannot call. Kakiyo delivers over the internet to public HTTPS addresses only. ` +
 			'Set the WEBHOOK_URL environment variable of n8n to its public HTTPS address (for example https://n8n.example.com/) and restart n8n, ' +

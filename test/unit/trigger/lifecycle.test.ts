@@ -138,7 +138,7 @@ describe('create refuses URLs the hosted Kakiyo API cannot call', () => {
 			.create()
 			.catch((caught: unknown) => caught)) as NodeOperationError;
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toMatch(/^Kakiyo cannot reach this n8n webhook URL: /);
+		expect(error.message).toMatch(/^Kakiyo cannot reach this webhook URL: /);
 		expect(error.message).toMatch(reason);
 		expect(error.description).toMatch(/WEBHOOK_URL/);
 		expect(error.description).toMatch(/tunnel/);

@@ -83,7 +83,7 @@ describe('assertKakiyoCanReach', () => {
 			error = caught as typeof error;
 		}
 		expect(error?.message).toBe(
-			'Kakiyo cannot reach this n8n webhook URL: localhost is a local or private address',
+			'Kakiyo cannot reach this webhook URL: localhost is a local or private address',
 		);
 		expect(error?.description).toContain('http://localhost:5678/webhook/abc/webhook');
 		expect(error?.description).toContain('WEBHOOK_URL');

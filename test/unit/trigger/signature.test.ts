@@ -64,25 +64,36 @@ describe('verifySignature compares against the exact bytes', () => {
 	});
 });
 
-describe('verifySignature refuses malformed headers', () => {
+describe('verifySignature refuses headers of the wrong shape or encoding', () => {
 	const digest = hex(raw);
 	it.each([
 		['one digit short', digest.slice(1)],
 		['one digit long', `${digest}0`],
 		['prefixed, one digit short', `sha256=${digest.slice(1)}`],
 		['an empty digest after the prefix', 'sha256='],
-		['uppercase hex', digest.toUpperCase()],
 		['an uppercase prefix', `SHA256=${digest}`],
 		['another algorithm prefix', `sha1=${digest}`],
 		['base64 of the right digest', Buffer.from(digest, 'hex').toString('base64')],
 		['surrounding whitespace', ` sha256=${digest} `],
 		['two signatures', `sha256=${digest},sha256=${digest}`],
-		['non-hex characters', `sha256=${'z'.repeat(64)}`],
 	])('%s', (_case, header) => {
 		expect(verifySignature(raw, header, secret)).toEqual({
 			valid: false,
 			reason: 'malformed_header',
 		});
+	});
+
+	// Kakiyo documents lowercase hex: the right digest in other characters is not the signature.
+	it.each([
+		['uppercase hex', digest.toUpperCase()],
+		['prefixed uppercase hex', `sha256=${digest.toUpperCase()}`],
+		['non-hex characters', `sha256=${'z'.repeat(64)}`],
+		[
+			'the hex of the digest as UTF-16',
+			Buffer.from(digest.slice(0, 32), 'utf16le').toString('latin1'),
+		],
+	])('%s (a mismatch)', (_case, header) => {
+		expect(verifySignature(raw, header, secret)).toEqual({ valid: false, reason: 'mismatch' });
 	});
 
 	it('a repeated header (an array)', () => {
@@ -116,10 +127,10 @@ describe('verifySignature fails closed on missing pieces', () => {
 });
 
 describe('parseSignatureHeader', () => {
-	it('returns the digest bytes for both formats', () => {
+	it('returns the hex digest for both formats', () => {
 		const digest = hex(raw);
-		expect(parseSignatureHeader(`sha256=${digest}`)).toEqual(Buffer.from(digest, 'hex'));
-		expect(parseSignatureHeader(digest)).toEqual(Buffer.from(digest, 'hex'));
+		expect(parseSignatureHeader(`sha256=${digest}`)).toBe(digest);
+		expect(parseSignatureHeader(digest)).toBe(digest);
 		expect(parseSignatureHeader(undefined)).toBeUndefined();
 	});
 });
@@ -137,8 +148,8 @@ describe('constant-time comparison', () => {
 
 		expect(compare).toHaveBeenCalledTimes(2);
 		for (const [received, expected] of compare.mock.calls) {
-			expect(received.byteLength).toBe(32);
-			expect(expected.byteLength).toBe(32);
+			expect(received.byteLength).toBe(64);
+			expect(expected.byteLength).toBe(64);
 		}
 	});
 
