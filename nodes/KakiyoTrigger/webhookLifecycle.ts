@@ -43,8 +43,17 @@ function secretFrom(answer: KakiyoWebhook, sent: string): string {
 	return typeof answer.secret === 'string' && answer.secret ? answer.secret : sent;
 }
 
+/** The URL as a server would read it: host case, default port and a trailing slash make no difference. */
+function normalizeUrl(url: string): string {
+	try {
+		return new URL(url.trim()).href.replace(/\/+$/, '');
+	} catch {
+		return url.trim();
+	}
+}
+
 function sameUrl(remote: unknown, ours: string): boolean {
-	return typeof remote === 'string' && remote.trim() === ours;
+	return typeof remote === 'string' && normalizeUrl(remote) === normalizeUrl(ours);
 }
 
 /**
@@ -154,7 +163,8 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 
 	if (state.webhookId) {
 		const stored = await unlessGone(this, getWebhook.call(this, state.webhookId));
-		if (stored && sameUrl(stored.url, url)) {
+		// The id was stored by this trigger; only a URL Kakiyo reports as different disowns it.
+		if (stored && (stored.url === undefined || sameUrl(stored.url, url))) {
 			return await reconcile(this, stored, events, state.webhookSecret, state.webhookEvents);
 		}
 		if (!stored) {

@@ -185,6 +185,30 @@ describe('checkExists', () => {
 		});
 	});
 
+	it('recognises its URL however Kakiyo spells it (scheme case, trailing slash)', async () => {
+		const workflow = triggerWorkflow(rig, { staticData: {} });
+		const spelled = `${webhookUrlOf(workflow).replace('http://', 'HTTP://')}/`;
+		const existing = await foreignHook(spelled, ['linkedin.message.received']);
+		await activate(workflow);
+		expect(rig.emulator.webhooks().map((hook) => hook.id)).toEqual([existing.id]);
+	});
+
+	it('trusts its stored id when Kakiyo does not report the URL', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const { webhookId, webhookEvents } = workflow.nodeStaticData();
+		rig.emulator.injectFault({
+			method: 'GET',
+			path: '/v1/webhooks/:id',
+			status: 200,
+			body: { id: webhookId, events: webhookEvents, active: true },
+		});
+		const start = mark();
+		await expect(hooks(workflow).checkExists()).resolves.toBe(true);
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks/:id']);
+		expect(workflow.nodeStaticData().webhookId).toBe(webhookId);
+	});
+
 	it('updates the events in place when the chosen events changed', async () => {
 		const staticData: IDataObject = {};
 		await activate(triggerWorkflow(rig, { staticData, events: ['linkedin.message.received'] }));
