@@ -46,7 +46,12 @@ interface Explanation {
 	description: string;
 }
 
-function explainHttp(statusCode: number, code: string, kakiyoMessage: string, request: RequestSummary): Explanation {
+function explainHttp(
+	statusCode: number,
+	code: string,
+	kakiyoMessage: string,
+	request: RequestSummary,
+): Explanation {
 	const said = kakiyoMessage ? `: ${kakiyoMessage}` : '';
 	switch (code) {
 		case 'missing_api_key':
@@ -60,7 +65,8 @@ function explainHttp(statusCode: number, code: string, kakiyoMessage: string, re
 		case 'subscription_inactive':
 			return {
 				message: `The Kakiyo subscription is inactive${said}`,
-				description: 'Renew or reactivate the subscription in the Kakiyo dashboard, then run this again.',
+				description:
+					'Renew or reactivate the subscription in the Kakiyo dashboard, then run this again.',
 			};
 		case 'forbidden':
 			return {
@@ -92,18 +98,20 @@ function explainHttp(statusCode: number, code: string, kakiyoMessage: string, re
 		return {
 			message: `Kakiyo had a server error (${statusCode})${said}${tries(request)}`,
 			description:
-				'The problem is on Kakiyo\'s side. Try again in a few minutes; if it persists, contact Kakiyo support.',
+				"The problem is on Kakiyo's side. Try again in a few minutes; if it persists, contact Kakiyo support.",
 		};
 	}
 	if (statusCode === 400 || code === 'validation_error') {
 		return {
 			message: `Kakiyo refused the request${said}`,
-			description: 'Check the values sent to Kakiyo (names, URLs, event names) against the error above.',
+			description:
+				'Check the values sent to Kakiyo (names, URLs, event names) against the error above.',
 		};
 	}
 	return {
 		message: `Kakiyo answered ${statusCode}${said}`,
-		description: `${request.method} ${request.path} failed.`,
+		description:
+			"Kakiyo did not accept the request. Check the values sent, or Kakiyo's API documentation for this status.",
 	};
 }
 
@@ -154,6 +162,9 @@ export function kakiyoApiError(
 		const code = typeof body.error === 'string' ? body.error : '';
 		const kakiyoMessage = typeof body.message === 'string' ? body.message : '';
 		explanation = explainHttp(failure.statusCode, code, kakiyoMessage, request);
+		// Some n8n screens (1.x activation errors, for one) show only the description: say there what
+		// Kakiyo answered, too.
+		explanation.description = `${explanation.description} (Kakiyo answered ${request.method} ${request.path} with HTTP ${failure.statusCode}${code ? ` ${code}` : ''}.)`;
 		response = { error: code, message: kakiyoMessage, statusCode: failure.statusCode };
 	} else {
 		explanation = explainNetwork(failure.code, request);
@@ -173,7 +184,10 @@ export function isNotFoundError(error: unknown): boolean {
 		| { httpCode?: unknown; httpStatusCode?: unknown; statusCode?: unknown; status?: unknown }
 		| undefined;
 	if (!candidate || typeof candidate !== 'object') return false;
-	return [candidate.httpCode, candidate.httpStatusCode, candidate.statusCode, candidate.status].some(
-		(value) => String(value) === '404',
-	);
+	return [
+		candidate.httpCode,
+		candidate.httpStatusCode,
+		candidate.statusCode,
+		candidate.status,
+	].some((value) => String(value) === '404');
 }

@@ -113,7 +113,9 @@ export function parseEventList(response: unknown): KakiyoEvent[] {
 	const events: KakiyoEvent[] = [];
 	for (const entry of list) {
 		const raw =
-			typeof entry === 'string' ? { id: entry } : (entry as Partial<Record<keyof KakiyoEvent, unknown>>);
+			typeof entry === 'string'
+				? { id: entry }
+				: (entry as Partial<Record<keyof KakiyoEvent, unknown>>);
 		if (!raw || typeof raw.id !== 'string' || raw.id === '') continue;
 		events.push({
 			id: raw.id,

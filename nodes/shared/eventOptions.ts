@@ -1,5 +1,10 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { KNOWN_EVENTS, mergeWithKnownEvents, parseEventList, toEventOptions } from './eventCatalogue';
+import {
+	KNOWN_EVENTS,
+	mergeWithKnownEvents,
+	parseEventList,
+	toEventOptions,
+} from './eventCatalogue';
 import { kakiyoApiRequest } from './transport';
 
 /**
@@ -7,7 +12,9 @@ import { kakiyoApiRequest } from './transport';
  * known catalogue, so events Kakiyo adds later appear without a release and the picker still works
  * when that call fails (no credential yet, network down, endpoint changed).
  */
-export async function getEventOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getEventOptions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	try {
 		// A picker should not hang on retries: one quick try, then the known list.
 		const response = await kakiyoApiRequest.call(this, {

@@ -22,7 +22,11 @@ export function toList<T = Record<string, unknown>>(
 			}
 		}
 	}
-	throw new NodeOperationError(node, `Kakiyo answered the ${collection} list in an unexpected shape`, {
-		description: `Expected an array, or an object with a "${collection}" or "data" array. Kakiyo may have changed its API; please report this with the response you see in Kakiyo's docs.`,
-	});
+	throw new NodeOperationError(
+		node,
+		`Kakiyo answered the ${collection} list in an unexpected shape`,
+		{
+			description: `Expected an array, or an object with a "${collection}" or "data" array. Kakiyo may have changed its API; please report this with the response you see in Kakiyo's docs.`,
+		},
+	);
 }

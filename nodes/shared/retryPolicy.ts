@@ -25,7 +25,13 @@ const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', '
 // Errors where the request never reached Kakiyo, so even a POST can safely go again.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 // Errors where the request may or may not have been processed.
-const IN_FLIGHT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+const IN_FLIGHT_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+]);
 // Gateway answers mean Kakiyo itself did not handle the request.
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 

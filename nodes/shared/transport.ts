@@ -47,7 +47,9 @@ export function apiPath(...segments: string[]): string {
 function networkFailure(error: unknown): AttemptFailure {
 	const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
 	const own = error as { code?: unknown; message?: unknown };
-	const code = [cause?.code, own.code].find((value) => typeof value === 'string') as string | undefined;
+	const code = [cause?.code, own.code].find((value) => typeof value === 'string') as
+		| string
+		| undefined;
 	const message = [cause?.message, own.message].find((value) => typeof value === 'string') as
 		| string
 		| undefined;
@@ -93,11 +95,19 @@ export async function kakiyoApiRequest<T = unknown>(
 		} catch (error) {
 			failure = networkFailure(error);
 		}
-		if (attempt > (request.maxRetries ?? retryPolicy.maxRetries) || !isRetryable(failure, request.method)) {
+		if (
+			attempt > (request.maxRetries ?? retryPolicy.maxRetries) ||
+			!isRetryable(failure, request.method)
+		) {
 			throw kakiyoApiError(
 				this.getNode(),
 				failure,
-				{ method: request.method, path: request.path, resource: request.resource, attempts: attempt },
+				{
+					method: request.method,
+					path: request.path,
+					resource: request.resource,
+					attempts: attempt,
+				},
 				credential.apiKey ? [credential.apiKey] : [],
 			);
 		}

@@ -26,16 +26,26 @@ function webhookLabel(id: string): string {
 
 /** Accepts a bare webhook object or one wrapped as `{webhook: …}` / `{data: …}`. */
 function toWebhook(context: KakiyoApiContext, response: unknown, what: string): KakiyoWebhook {
-	const candidates = [response, (response as IDataObject | null)?.webhook, (response as IDataObject | null)?.data];
+	const candidates = [
+		response,
+		(response as IDataObject | null)?.webhook,
+		(response as IDataObject | null)?.data,
+	];
 	const webhook = candidates.find(
 		(candidate): candidate is KakiyoWebhook =>
-			!!candidate && typeof candidate === 'object' && typeof (candidate as IDataObject).id === 'string',
+			!!candidate &&
+			typeof candidate === 'object' &&
+			typeof (candidate as IDataObject).id === 'string',
 	);
 	if (!webhook) {
-		throw new NodeOperationError(context.getNode(), `Kakiyo's answer to ${what} has no webhook ID`, {
-			description:
-				'Kakiyo answered without the webhook it should describe. Kakiyo may have changed its API; check the webhook in the Kakiyo dashboard.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Kakiyo's answer to ${what} has no webhook ID`,
+			{
+				description:
+					'Kakiyo answered without the webhook it should describe. Kakiyo may have changed its API; check the webhook in the Kakiyo dashboard.',
+			},
+		);
 	}
 	return webhook;
 }
@@ -54,8 +64,15 @@ export async function getWebhook(this: KakiyoApiContext, id: string): Promise<Ka
 	return toWebhook(this, response, 'getting a webhook');
 }
 
-export async function createWebhook(this: KakiyoApiContext, fields: WebhookFields): Promise<KakiyoWebhook> {
-	const response = await kakiyoApiRequest.call(this, { method: 'POST', path: '/webhooks', body: fields });
+export async function createWebhook(
+	this: KakiyoApiContext,
+	fields: WebhookFields,
+): Promise<KakiyoWebhook> {
+	const response = await kakiyoApiRequest.call(this, {
+		method: 'POST',
+		path: '/webhooks',
+		body: fields,
+	});
 	return toWebhook(this, response, 'creating a webhook');
 }
 
