@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
  * outlives the harness: cleanups run on Ctrl-C / SIGTERM, and a last-resort SIGKILL on exit.
  */
 const children = new Set<ChildProcess>();
-const cleanups = new Set<() => Promise<void>>();
+const cleanups: Array<() => Promise<void>> = [];
 let handlersInstalled = false;
 let shuttingDown = false;
 
@@ -27,19 +27,33 @@ export function trackChild(child: ChildProcess): void {
 	child.once('exit', () => children.delete(child));
 }
 
-/** Registers an orderly shutdown step (e.g. stop n8n with SIGTERM); returns its unregister function. */
-export function onInterrupt(cleanup: () => Promise<void>): () => void {
+/**
+ * Registers an orderly shutdown step (e.g. stop n8n with SIGTERM); returns its unregister function.
+ * Steps run one after the other, the latest first, so that a step registered on top of others
+ * (deactivate a workflow) still finds what it needs (a running n8n).
+ */
+export function onShutdown(cleanup: () => Promise<void>): () => void {
 	installHandlers();
-	cleanups.add(cleanup);
-	return () => cleanups.delete(cleanup);
+	cleanups.push(cleanup);
+	return () => {
+		const index = cleanups.indexOf(cleanup);
+		if (index >= 0) cleanups.splice(index, 1);
+	};
+}
+
+/** Runs every registered cleanup, latest first, then exits with `exitCode`. */
+export async function shutdown(exitCode: number): Promise<void> {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	for (const cleanup of [...cleanups].reverse()) {
+		await cleanup().catch((error: Error) => console.error(`Cleanup failed: ${error.message}`));
+	}
+	process.exit(exitCode);
 }
 
 async function interrupted(signal: NodeJS.Signals): Promise<void> {
-	if (shuttingDown) return;
-	shuttingDown = true;
-	console.error(`\n${signal}: stopping everything the harness started…`);
-	await Promise.allSettled([...cleanups].map(async (cleanup) => await cleanup()));
-	process.exit(signal === 'SIGINT' ? 130 : 143);
+	console.error(`\n${signal}: stopping everything the harness started (again to force)…`);
+	await shutdown(signal === 'SIGINT' ? 130 : 143);
 }
 
 function installHandlers(): void {

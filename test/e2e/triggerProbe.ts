@@ -1,0 +1,74 @@
+import { createHmac } from 'node:crypto';
+
+import type { EmulatedWebhook } from '../emulator';
+import type { ExecutionSummary } from './n8nRestClient';
+import type { Stack } from './stack';
+import { waitFor } from './waitFor';
+import { TRIGGER_NODE, triggerWorkflow, type TriggerOptions } from './workflows';
+
+/** An active workflow with the Kakiyo Trigger, and the ways a scenario looks at it from outside. */
+export interface ActiveTrigger {
+	workflowId: string;
+	/** The production webhook URL n8n serves and should have registered at Kakiyo. */
+	url: string;
+}
+
+/** Creates a trigger workflow and activates it; activation must succeed. */
+export async function activateTrigger(stack: Stack, events: string[], options: TriggerOptions = {}): Promise<ActiveTrigger> {
+	const fixture = triggerWorkflow(`Kakiyo trigger ${events.join(',')}`, stack.credential, events, options);
+	const { id } = await stack.rest.createWorkflow(fixture.workflow);
+	const activation = await stack.rest.activate(id);
+	if (!activation.ok) throw new Error(`Activating workflow ${id} failed: ${activation.message}`);
+	return { workflowId: id, url: `${stack.n8n.url}${fixture.webhookPath}` };
+}
+
+/** The webhooks the emulator holds for this trigger's URL (the property every lifecycle scenario counts). */
+export function hooksFor(stack: Stack, trigger: ActiveTrigger): EmulatedWebhook[] {
+	return stack.emulator!.webhooks().filter((hook) => hook.url === trigger.url);
+}
+
+/** The one hook of this trigger; fails if there are none or several. */
+export function onlyHook(stack: Stack, trigger: ActiveTrigger): EmulatedWebhook {
+	const hooks = hooksFor(stack, trigger);
+	if (hooks.length !== 1) throw new Error(`Expected exactly one webhook for ${trigger.url}, found ${hooks.length}: ${JSON.stringify(hooks)}`);
+	return hooks[0];
+}
+
+export function signatureFor(secret: string, body: string): string {
+	return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+
+/** POSTs raw bytes to the trigger as Kakiyo would (signature optional), returning the HTTP status. */
+export async function postDelivery(trigger: ActiveTrigger, body: string, signature?: string): Promise<number> {
+	const response = await fetch(trigger.url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...(signature === undefined ? {} : { 'x-kakiyo-signature': signature }) },
+		body,
+	});
+	await response.arrayBuffer();
+	return response.status;
+}
+
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/**
+ * Waits until the workflow has `count` finished executions. Executions start after the webhook
+ * has answered, so the count is polled; a number above `count` fails at once.
+ */
+export async function waitForExecutions(stack: Stack, trigger: ActiveTrigger, count: number): Promise<ExecutionSummary[]> {
+	return await waitFor(
+		async () => {
+			const executions = await stack.rest.executions(trigger.workflowId);
+			if (executions.length > count) {
+				throw new Error(`Expected ${count} execution(s) of workflow ${trigger.workflowId}, found ${executions.length}`);
+			}
+			return executions.length === count && executions.every((execution) => FINISHED.has(execution.status)) ? executions : undefined;
+		},
+		{ what: `${count} finished execution(s) of workflow ${trigger.workflowId}`, timeoutMs: 30_000 },
+	);
+}
+
+/** What the trigger node output in an execution: the items' JSON. */
+export async function triggerOutput(stack: Stack, execution: ExecutionSummary): Promise<unknown[]> {
+	return await stack.rest.nodeOutput(execution.id, TRIGGER_NODE);
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+
+/** Workflow JSON as n8n's REST API takes it. Node type names carry the package name, as deployed. */
+export const TRIGGER_TYPE = 'n8n-nodes-kakiyo.kakiyoTrigger';
+export const ACTION_TYPE = 'n8n-nodes-kakiyo.kakiyo';
+export const CREDENTIAL_TYPE = 'kakiyoApi';
+export const TRIGGER_NODE = 'Kakiyo Trigger';
+export const ACTION_NODE = 'Kakiyo';
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+export interface WorkflowFixture {
+	/** The body for `POST /rest/workflows`. */
+	workflow: { name: string; active: false; nodes: object[]; connections: object; settings: object };
+	/** Path of the workflow's production webhook on n8n (for the trigger: the URL it registers at Kakiyo). */
+	webhookPath: string;
+}
+
+export interface TriggerOptions {
+	includeHeaders?: boolean;
+	maxAgeSeconds?: number;
+	webhookName?: string;
+}
+
+/**
+ * A workflow whose only node is the Kakiyo Trigger. Each call gets a fresh node `webhookId`: n8n
+ * refuses to activate two workflows whose webhooks share one (409 conflict).
+ */
+export function triggerWorkflow(name: string, credential: CredentialRef, events: string[], options: TriggerOptions = {}): WorkflowFixture {
+	const webhookId = randomUUID();
+	const workflow = {
+		name,
+		// Activation is its own call; n8n 1.x also refuses a workflow without this column.
+		active: false as const,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: TRIGGER_NODE,
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { events, options },
+				credentials: { [CREDENTIAL_TYPE]: credential },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+	return { workflow, webhookPath: `/webhook/${webhookId}/webhook` };
+}
+
+/**
+ * n8n's own Webhook node in front of the Kakiyo action node, answering with every item the
+ * action output. This runs the action node the way a production workflow does, over plain HTTP,
+ * without the editor's push connection that manual runs need.
+ */
+export function actionWorkflow(name: string, credential: CredentialRef, actionParameters: Record<string, unknown>): WorkflowFixture {
+	const path = `kakiyo-action-${randomUUID()}`;
+	const workflow = {
+		name,
+		// Activation is its own call; n8n 1.x also refuses a workflow without this column.
+		active: false as const,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{
+				id: randomUUID(),
+				name: ACTION_NODE,
+				type: ACTION_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: actionParameters,
+				credentials: { [CREDENTIAL_TYPE]: credential },
+			},
+		],
+		connections: { Webhook: { main: [[{ node: ACTION_NODE, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+	// POST there to run the action; the answer is the action's output items.
+	return { workflow, webhookPath: `/webhook/${path}` };
+}
