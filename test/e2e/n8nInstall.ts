@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only harness: installs n8n into a cache folder outside the repo */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
 import { lineLabel, type N8nLine } from './n8nLines';
 import { runCommand } from './runCommand';
@@ -37,10 +37,11 @@ export async function ensureN8n(line: N8nLine, progress: Progress): Promise<N8nI
 	const node = line.nodeVersion === null ? null : await ensureNode(line.nodeVersion, progress);
 	const nodeBinary = node?.binary ?? process.execPath;
 	const pin = { recipe: RECIPE, n8n: line.n8nVersion, node: line.nodeVersion ?? process.version, overrides: line.overrides };
-	// npm and node-gyp must run on the same Node as n8n, and compile against its headers.
+	// npm and node-gyp must run on the same Node as n8n, and compile against its local headers:
+	// without them node-gyp downloads headers from nodejs.org, which is unreachable offline.
 	const env = node
 		? npmEnv({ PATH: `${node.binDir}${delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: node.headersDir })
-		: npmEnv({});
+		: npmEnv({ npm_config_nodedir: installPrefixOf(process.execPath) });
 	const dir = await ensureCachedFolder(`n8n${line.id}`, pin, label, progress, [
 		{
 			title: `npm install n8n@${line.n8nVersion} without install scripts (about 3 min)`,
@@ -73,7 +74,14 @@ export async function ensureN8n(line: N8nLine, progress: Progress): Promise<N8nI
  */
 function npmEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-	return { ...env, ...extra };
+	const defined = Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== undefined));
+	return { ...env, ...defined };
+}
+
+/** `/usr` for `/usr/bin/node` when that prefix holds the headers (Debian's nodejs-dev, official tarballs). */
+function installPrefixOf(nodeBinary: string): string | undefined {
+	const prefix = dirname(dirname(nodeBinary));
+	return existsSync(join(prefix, 'include', 'node', 'node.h')) ? prefix : undefined;
 }
 
 interface NodeRuntime {

@@ -1,12 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test-only harness: must stop the processes it started when the run ends or is interrupted */
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { forget, reapIfOrphaned, removeIfOrphaned } from './reaper';
 
 /**
  * Every child the harness spawns runs in its own process group (n8n forks a task runner, npm forks
- * node-gyp), so a group kill reaches the grandchildren too. This registry guarantees that nothing
- * outlives the harness: cleanups run on Ctrl-C / SIGTERM, and a last-resort SIGKILL on exit.
+ * node-gyp), so a group kill reaches the grandchildren too. Nothing outlives the harness: on
+ * Ctrl-C / SIGTERM the registered cleanups run in order (deactivate, stop n8n), and the watchdog
+ * in reaper.ts stops whatever is left if the harness dies without them.
  */
-const children = new Set<ChildProcess>();
 const cleanups: Array<() => Promise<void>> = [];
 let handlersInstalled = false;
 let shuttingDown = false;
@@ -23,8 +28,17 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 export function trackChild(child: ChildProcess): void {
 	installHandlers();
-	children.add(child);
-	child.once('exit', () => children.delete(child));
+	const pid = child.pid;
+	if (pid === undefined) return;
+	reapIfOrphaned(pid);
+	child.once('exit', () => forget(pid));
+}
+
+/** A fresh folder in the OS temp dir (`<prefix>XXXXXX`); removed by the watchdog if the harness dies. */
+export function scratchFolder(prefix: string): string {
+	const folder = mkdtempSync(join(tmpdir(), prefix));
+	removeIfOrphaned(folder);
+	return folder;
 }
 
 /**
@@ -61,7 +75,4 @@ function installHandlers(): void {
 	handlersInstalled = true;
 	process.once('SIGINT', () => void interrupted('SIGINT'));
 	process.once('SIGTERM', () => void interrupted('SIGTERM'));
-	process.once('exit', () => {
-		for (const child of children) killGroup(child, 'SIGKILL');
-	});
 }

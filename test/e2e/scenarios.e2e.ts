@@ -1,11 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only e2e suite: temp folders, progress on stderr, n8n's sqlite database */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only e2e suite: picks the n8n lines from the environment, prints progress on stderr, removes its scratch folder */
+import { rmSync } from 'node:fs';
 
 import { clearStaticData } from './n8nDatabase';
 import { lineLabel, N8N_LINES, type N8nLine } from './n8nLines';
 import { buildAndPack } from './packageDeploy';
+import { scratchFolder } from './processRegistry';
 import { startStack, type Stack } from './stack';
 import {
 	activateTrigger,
@@ -32,7 +31,7 @@ let workDir: string;
 let tarball: string;
 
 beforeAll(async () => {
-	workDir = mkdtempSync(join(tmpdir(), 'kakiyo-e2e-'));
+	workDir = scratchFolder('kakiyo-e2e-');
 	tarball = await buildAndPack(workDir, progress);
 }, 300_000);
 

@@ -1,14 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test-only dev launcher: reads argv/env, prints instructions, runs until Ctrl-C */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { seconds } from './n8nInstall';
 import { N8N_LINES, type N8nLine } from './n8nLines';
 import { OWNER } from './n8nRestClient';
 import { buildAndPack } from './packageDeploy';
-import { onShutdown, shutdown } from './processRegistry';
+import { onShutdown, scratchFolder, shutdown } from './processRegistry';
 import { startStack, type KakiyoTarget } from './stack';
 import { triggerWorkflow } from './workflows';
 
@@ -59,7 +57,7 @@ function parseOptions(): StartOptions {
 async function main(): Promise<void> {
 	const options = parseOptions();
 	const started = Date.now();
-	const workDir = mkdtempSync(join(tmpdir(), 'kakiyo-start-'));
+	const workDir = scratchFolder('kakiyo-start-');
 	// Cleanups run latest first, on Ctrl-C and on a failed start.
 	onShutdown(async () => rmSync(workDir, { recursive: true, force: true }));
 
