@@ -24,7 +24,8 @@ describe('n8n loads the packed package', () => {
 	let tarballPath: string;
 
 	beforeAll(async () => {
-		if (!existsSync(join(repoRoot, 'dist'))) throw new Error('Run `npm run build` before this test');
+		if (!existsSync(join(repoRoot, 'dist')))
+			throw new Error('Run `npm run build` before this test');
 		workDir = mkdtempSync(join(tmpdir(), 'kakiyo-pack-'));
 		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', workDir], {
 			cwd: repoRoot,

@@ -163,7 +163,9 @@ export class TestWorkflow {
 		return this.workflow.getStaticData('node', this.node);
 	}
 
-	additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+	additionalData(
+		extra: Partial<IWorkflowExecuteAdditionalData> = {},
+	): IWorkflowExecuteAdditionalData {
 		return {
 			credentialsHelper: this.credentialsHelper,
 			webhookBaseUrl: this.setup.webhookBaseUrl ?? TEST_WEBHOOK_BASE_URL,

@@ -80,3 +80,15 @@ export class ScriptedServer {
 		});
 	}
 }
+
+/** A scripted server that is up for the whole test file (started before all tests, closed after). */
+export function scriptedServerForThisFile(): ScriptedServer {
+	const server = new ScriptedServer();
+	beforeAll(async () => {
+		await server.start();
+	});
+	afterAll(async () => {
+		await server.close();
+	});
+	return server;
+}

@@ -41,7 +41,8 @@ function expressResponse(response: ServerResponse): ExpressLikeResponse {
 		return res;
 	};
 	res.send = (body) => {
-		if (body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body)) return res.json(body);
+		if (body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body))
+			return res.json(body);
 		res.end(body);
 		return res;
 	};

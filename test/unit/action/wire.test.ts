@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { ScriptedServer } from '../../support/scriptedServer';
+import { scriptedServerForThisFile } from '../../support/scriptedServer';
 import { jsonAndPairing, runKakiyo } from './kakiyoRun';
 import { operationsOf } from './nodeDescription';
 
@@ -10,15 +10,9 @@ import { operationsOf } from './nodeDescription';
  * each item makes its own call with its own values.
  */
 
-const server = new ScriptedServer();
+const server = scriptedServerForThisFile();
 const apiKey = randomBytes(20).toString('hex');
 
-beforeAll(async () => {
-	await server.start();
-});
-afterAll(async () => {
-	await server.close();
-});
 
 interface WireCase {
 	resource: string;

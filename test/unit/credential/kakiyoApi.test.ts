@@ -3,18 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { KakiyoApi } from '../../../credentials/KakiyoApi.credentials';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { ProbeNode } from '../../support/probeNode';
-import { ScriptedServer } from '../../support/scriptedServer';
+import { scriptedServerForThisFile } from '../../support/scriptedServer';
 
 const credential = new KakiyoApi();
-const server = new ScriptedServer();
+const server = scriptedServerForThisFile();
 const apiKey = randomBytes(20).toString('hex');
-
-beforeAll(async () => {
-	await server.start();
-});
-afterAll(async () => {
-	await server.close();
-});
 
 /** Resolves the credential's test request with n8n's expression engine, as n8n's credential tester does. */
 function resolvedTestRequest(baseUrl: string) {
@@ -31,7 +24,12 @@ function resolvedTestRequest(baseUrl: string) {
 describe('Kakiyo API credential', () => {
 	it('asks for a secret API key and an optional base URL defaulting to the public API', () => {
 		const [key, baseUrl] = credential.properties;
-		expect(key).toMatchObject({ name: 'apiKey', type: 'string', required: true, typeOptions: { password: true } });
+		expect(key).toMatchObject({
+			name: 'apiKey',
+			type: 'string',
+			required: true,
+			typeOptions: { password: true },
+		});
 		expect(baseUrl).toMatchObject({ name: 'baseUrl', default: 'https://api.kakiyo.com/v1' });
 		expect(baseUrl.hint).toMatch(/sandbox|proxy/);
 		expect(credential.documentationUrl).toMatch(/^https:\/\//);
@@ -46,7 +44,11 @@ describe('Kakiyo API credential', () => {
 		['https://api.kakiyo.com/v1/', 'https://api.kakiyo.com/v1'],
 		['http://127.0.0.1:4010/v1//', 'http://127.0.0.1:4010/v1'],
 	])('tests %s against GET {base}/verify without a double slash', (baseUrl, expected) => {
-		expect(resolvedTestRequest(baseUrl)).toEqual({ baseURL: expected, url: '/verify', method: 'GET' });
+		expect(resolvedTestRequest(baseUrl)).toEqual({
+			baseURL: expected,
+			url: '/verify',
+			method: 'GET',
+		});
 	});
 
 	it('authenticates the test request with a Bearer header, sent for real', async () => {
@@ -58,10 +60,14 @@ describe('Kakiyo API credential', () => {
 		});
 		const context = workflow.executeContext([{ json: {} }]);
 		const request = resolvedTestRequest(`${server.baseUrl}/`) as IHttpRequestOptions;
-		const response = await context.helpers.httpRequestWithAuthentication.call(context, 'kakiyoApi', {
-			...request,
-			json: true,
-		});
+		const response = await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'kakiyoApi',
+			{
+				...request,
+				json: true,
+			},
+		);
 		expect(response).toEqual({ status: 'success', message: 'API key is valid' });
 		expect(server.calls[0]).toMatchObject({ method: 'GET', url: '/v1/verify' });
 		expect(server.calls[0].headers.authorization).toBe(`Bearer ${apiKey}`);

@@ -45,7 +45,9 @@ describe('parseEventList', () => {
 	});
 
 	it('fills missing names and categories and skips entries without an id', () => {
-		expect(parseEventList(['deal.won', { name: 'no id' }, { id: '' }, null, { id: 'x.y', name: '' }])).toEqual([
+		expect(
+			parseEventList(['deal.won', { name: 'no id' }, { id: '' }, null, { id: 'x.y', name: '' }]),
+		).toEqual([
 			{ id: 'deal.won', name: 'deal.won', description: '', category: 'deal' },
 			{ id: 'x.y', name: 'x.y', description: '', category: 'x' },
 		]);
@@ -72,7 +74,12 @@ describe('mergeWithKnownEvents', () => {
 
 	it("prefers the API's wording but keeps a known name over a bare id", () => {
 		const merged = mergeWithKnownEvents([
-			{ id: 'message.sent', name: 'Message Delivered', description: 'New text', category: 'message' },
+			{
+				id: 'message.sent',
+				name: 'Message Delivered',
+				description: 'New text',
+				category: 'message',
+			},
 			{ id: 'campaign.completed', name: 'campaign.completed', description: '', category: '' },
 		]);
 		expect(merged.find((event) => event.id === 'message.sent')).toEqual({

@@ -1,5 +1,10 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
-import { isRetryable, retryDelayMs, retryPolicy, type AttemptFailure } from '../../../nodes/shared/retryPolicy';
+import {
+	isRetryable,
+	retryDelayMs,
+	retryPolicy,
+	type AttemptFailure,
+} from '../../../nodes/shared/retryPolicy';
 
 const http = (statusCode: number, headers: Record<string, unknown> = {}): AttemptFailure => ({
 	kind: 'http',
@@ -35,11 +40,15 @@ describe('isRetryable', () => {
 describe('retryDelayMs', () => {
 	it('doubles from the base delay and stops at the cap', () => {
 		expect([0, 1, 2, 3, 4].map((retry) => retryDelayMs(retry, http(503)))).toEqual([
-			1000, 2000, 4000, 8000, retryPolicy.maxDelayMs,
+			1000,
+			2000,
+			4000,
+			8000,
+			retryPolicy.maxDelayMs,
 		]);
 	});
 
-	it("honours a longer Retry-After, capped", () => {
+	it('honours a longer Retry-After, capped', () => {
 		expect(retryDelayMs(0, http(429, { 'retry-after': '3' }))).toBe(3000);
 		expect(retryDelayMs(2, http(429, { 'retry-after': '1' }))).toBe(4000);
 		expect(retryDelayMs(0, http(429, { 'retry-after': '600' }))).toBe(retryPolicy.maxDelayMs);

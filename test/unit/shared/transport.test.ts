@@ -1,20 +1,18 @@
-import { NodeApiError, type IDataObject, type IHttpRequestMethods, type INodeParameters } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IHttpRequestMethods,
+	type INodeParameters,
+} from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
 import { apiPath, joinUrl } from '../../../nodes/shared/transport';
 import { retryPolicy } from '../../../nodes/shared/retryPolicy';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { ProbeNode } from '../../support/probeNode';
-import { ScriptedServer } from '../../support/scriptedServer';
+import { scriptedServerForThisFile } from '../../support/scriptedServer';
 
 const apiKey = randomBytes(20).toString('hex');
-const server = new ScriptedServer();
-
-beforeAll(async () => {
-	await server.start();
-});
-afterAll(async () => {
-	await server.close();
-});
+const server = scriptedServerForThisFile();
 
 const savedPolicy = { ...retryPolicy };
 beforeEach(() => {
@@ -31,7 +29,11 @@ async function call(
 ) {
 	const workflow = new TestWorkflow({
 		nodeType: new ProbeNode(),
-		parameters: { method, path, ...(options.body ? { body: options.body as INodeParameters } : {}) },
+		parameters: {
+			method,
+			path,
+			...(options.body ? { body: options.body as INodeParameters } : {}),
+		},
 		credentials: { apiKey, baseUrl: options.baseUrl ?? server.baseUrl },
 	});
 	const [[item]] = await workflow.run();
@@ -52,7 +54,11 @@ describe('joinUrl', () => {
 		['https://api.kakiyo.com/v1', '/verify', 'https://api.kakiyo.com/v1/verify'],
 		['https://api.kakiyo.com/v1/', '/verify', 'https://api.kakiyo.com/v1/verify'],
 		['https://api.kakiyo.com/v1//', 'webhooks', 'https://api.kakiyo.com/v1/webhooks'],
-		[' https://proxy.example/kakiyo/v1/ ', '/webhooks/a', 'https://proxy.example/kakiyo/v1/webhooks/a'],
+		[
+			' https://proxy.example/kakiyo/v1/ ',
+			'/webhooks/a',
+			'https://proxy.example/kakiyo/v1/webhooks/a',
+		],
 		['', '/verify', 'https://api.kakiyo.com/v1/verify'],
 		[undefined, '/verify', 'https://api.kakiyo.com/v1/verify'],
 	])('joins %p and %p', (base, path, expected) => {
@@ -87,7 +93,9 @@ describe('kakiyoApiRequest through n8n-core', () => {
 
 	it('sends a JSON body and accepts 201', async () => {
 		server.answer({ status: 201, body: { id: 'abc', active: true } });
-		await expect(call('POST', '/webhooks', { body: { name: 'n', events: ['*'] } })).resolves.toEqual({
+		await expect(
+			call('POST', '/webhooks', { body: { name: 'n', events: ['*'] } }),
+		).resolves.toEqual({
 			id: 'abc',
 			active: true,
 		});
@@ -99,13 +107,37 @@ describe('kakiyoApiRequest through n8n-core', () => {
 
 describe('Kakiyo errors become NodeApiErrors that say what to do', () => {
 	it.each([
-		[401, 'invalid_api_key', 'Invalid API key', /rejected the API key: Invalid API key/, /Check the API key/],
+		[
+			401,
+			'invalid_api_key',
+			'Invalid API key',
+			/rejected the API key: Invalid API key/,
+			/Check the API key/,
+		],
 		[401, 'missing_api_key', 'API key required', /rejected the API key/, /40-character team key/],
-		[401, 'invalid_api_key_format', 'Bad format', /rejected the API key: Bad format/, /Check the API key/],
+		[
+			401,
+			'invalid_api_key_format',
+			'Bad format',
+			/rejected the API key: Bad format/,
+			/Check the API key/,
+		],
 		[403, 'subscription_inactive', 'Subscription inactive', /subscription is inactive/, /Renew/],
 		[403, 'forbidden', 'No access', /may not do that: No access/, /team that owns/],
-		[400, 'validation_error', 'url is required', /refused the request: url is required/, /Check the values/],
-		[404, 'not_found', 'Webhook not found', /could not find webhook "wh_1": Webhook not found/, /Check the ID/],
+		[
+			400,
+			'validation_error',
+			'url is required',
+			/refused the request: url is required/,
+			/Check the values/,
+		],
+		[
+			404,
+			'not_found',
+			'Webhook not found',
+			/could not find webhook "wh_1": Webhook not found/,
+			/Check the ID/,
+		],
 	])('%i %s', async (status, code, message, expectedMessage, expectedDescription) => {
 		server.answer({ status, body: { error: code, message } });
 		const error = await failure('GET', '/webhooks/wh_1');
@@ -132,7 +164,10 @@ describe('Kakiyo errors become NodeApiErrors that say what to do', () => {
 
 describe('retries', () => {
 	it('retries 429 with growing backoff, then succeeds', async () => {
-		const limited = { status: 429, body: { error: 'rate_limit_exceeded', message: 'Too many requests' } };
+		const limited = {
+			status: 429,
+			body: { error: 'rate_limit_exceeded', message: 'Too many requests' },
+		};
 		server.answer(limited, limited, { status: 200, body: { ok: true } });
 		await expect(call('GET', '/verify')).resolves.toEqual({ ok: true });
 		expect(server.calls).toHaveLength(3);
@@ -142,13 +177,19 @@ describe('retries', () => {
 	});
 
 	it('retries a POST on 429 because Kakiyo did nothing', async () => {
-		server.answer({ status: 429, body: { error: 'rate_limit_exceeded' } }, { status: 201, body: { id: 'x' } });
+		server.answer(
+			{ status: 429, body: { error: 'rate_limit_exceeded' } },
+			{ status: 201, body: { id: 'x' } },
+		);
 		await expect(call('POST', '/webhooks', { body: { name: 'n' } })).resolves.toEqual({ id: 'x' });
 		expect(server.calls).toHaveLength(2);
 	});
 
 	it('gives up after the bounded number of attempts with a clear message', async () => {
-		server.answer({ status: 503, body: { error: 'internal_error', message: 'Service unavailable' } });
+		server.answer({
+			status: 503,
+			body: { error: 'internal_error', message: 'Service unavailable' },
+		});
 		const error = await failure('GET', '/webhooks');
 		expect(server.calls).toHaveLength(retryPolicy.maxRetries + 1);
 		expect(error.message).toBe(
@@ -158,9 +199,14 @@ describe('retries', () => {
 	});
 
 	it('reports an exhausted rate limit with what to do', async () => {
-		server.answer({ status: 429, body: { error: 'rate_limit_exceeded', message: 'Too many requests' } });
+		server.answer({
+			status: 429,
+			body: { error: 'rate_limit_exceeded', message: 'Too many requests' },
+		});
 		const error = await failure('GET', '/webhooks');
-		expect(error.message).toMatch(/rate limit was reached: Too many requests \(gave up after 4 attempts\)/);
+		expect(error.message).toMatch(
+			/rate limit was reached: Too many requests \(gave up after 4 attempts\)/,
+		);
 		expect(error.description).toMatch(/60 requests a minute/);
 	});
 
@@ -192,7 +238,9 @@ describe('retries', () => {
 
 	it('retries a refused connection even for POST, since nothing was sent', async () => {
 		const error = await failure('POST', '/webhooks', 'http://127.0.0.1:9/v1');
-		expect(error.message).toBe('Could not reach Kakiyo (connection refused) (gave up after 4 attempts)');
+		expect(error.message).toBe(
+			'Could not reach Kakiyo (connection refused) (gave up after 4 attempts)',
+		);
 		expect(error.description).toMatch(/Base URL/);
 	});
 });
@@ -211,7 +259,10 @@ describe('the API key never leaks', () => {
 	}
 
 	it('redacts a key that Kakiyo echoes in its message', async () => {
-		server.answer({ status: 401, body: { error: 'invalid_api_key', message: `Unknown key ${apiKey}` } });
+		server.answer({
+			status: 401,
+			body: { error: 'invalid_api_key', message: `Unknown key ${apiKey}` },
+		});
 		const error = await failure('GET', '/verify');
 		expect(error.message).toBe('Kakiyo rejected the API key: Unknown key [redacted]');
 		expectNoKey(error);

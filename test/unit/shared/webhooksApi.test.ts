@@ -12,24 +12,25 @@ import {
 } from '../../../nodes/shared/webhooksApi';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { ProbeNode } from '../../support/probeNode';
-import { ScriptedServer } from '../../support/scriptedServer';
+import { scriptedServerForThisFile } from '../../support/scriptedServer';
 
-const server = new ScriptedServer();
+const server = scriptedServerForThisFile();
 let workflow: TestWorkflow;
-const hook = { id: 'a1b2c3', name: 'CRM', url: 'https://n8n.example/webhook/x', events: ['*'], active: true };
+const hook = {
+	id: 'a1b2c3',
+	name: 'CRM',
+	url: 'https://n8n.example/webhook/x',
+	events: ['*'],
+	active: true,
+};
 
-beforeAll(async () => {
-	await server.start();
+beforeAll(() => {
 	workflow = new TestWorkflow({
 		nodeType: new ProbeNode(),
 		parameters: {},
 		credentials: { apiKey: randomBytes(20).toString('hex'), baseUrl: server.baseUrl },
 	});
 });
-afterAll(async () => {
-	await server.close();
-});
-
 const context = () => workflow.executeContext([{ json: {} }]);
 
 describe('listWebhooks accepts every list shape Kakiyo might use', () => {
@@ -49,7 +50,9 @@ describe('listWebhooks accepts every list shape Kakiyo might use', () => {
 		server.answer({ status: 200, body: { webhooks: 'none' } });
 		const error = await listWebhooks.call(context()).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as Error).message).toBe('Kakiyo answered the webhooks list in an unexpected shape');
+		expect((error as Error).message).toBe(
+			'Kakiyo answered the webhooks list in an unexpected shape',
+		);
 	});
 });
 
@@ -92,7 +95,11 @@ describe('single-webhook calls', () => {
 			id: 'a1b2c3',
 			message: 'Webhook updated successfully',
 		});
-		expect(server.calls[0]).toMatchObject({ method: 'PUT', url: '/v1/webhooks/a1b2c3', body: '{"active":true}' });
+		expect(server.calls[0]).toMatchObject({
+			method: 'PUT',
+			url: '/v1/webhooks/a1b2c3',
+			body: '{"active":true}',
+		});
 	});
 
 	it('deletes with DELETE; a 404 is recognisable as already gone', async () => {
@@ -100,7 +107,9 @@ describe('single-webhook calls', () => {
 		const error = await deleteWebhook.call(context(), 'gone').catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(isNotFoundError(error)).toBe(true);
-		expect((error as Error).message).toBe('Kakiyo could not find webhook "gone": Webhook not found');
+		expect((error as Error).message).toBe(
+			'Kakiyo could not find webhook "gone": Webhook not found',
+		);
 		expect(server.calls[0]).toMatchObject({ method: 'DELETE', url: '/v1/webhooks/gone' });
 	});
 });
@@ -110,8 +119,9 @@ describe('isNotFoundError', () => {
 		'recognises %j',
 		(error) => expect(isNotFoundError(error)).toBe(true),
 	);
-	it.each([undefined, null, 'not found', { httpCode: '500' }, new Error('404')])('rejects %p', (error) =>
-		expect(isNotFoundError(error)).toBe(false),
+	it.each([undefined, null, 'not found', { httpCode: '500' }, new Error('404')])(
+		'rejects %p',
+		(error) => expect(isNotFoundError(error)).toBe(false),
 	);
 });
 
@@ -125,7 +135,11 @@ describe('getEventOptions in a real LoadOptionsContext', () => {
 		expect(server.calls[0].url).toBe('/v1/webhooks/test/events');
 		expect(options[0]).toMatchObject({ name: 'All Events', value: '*' });
 		expect(options).toHaveLength(KNOWN_EVENTS.length + 1);
-		expect(options).toContainEqual({ name: 'Deal Won (deal.won)', value: 'deal.won', description: 'A deal was won' });
+		expect(options).toContainEqual({
+			name: 'Deal Won (deal.won)',
+			value: 'deal.won',
+			description: 'A deal was won',
+		});
 	});
 
 	it('offers the known events after one quick failed try', async () => {
