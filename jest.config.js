@@ -10,6 +10,7 @@ module.exports = {
 	// n8n runs community packages with NODE_PATH pointing at its own modules, so a packed package
 	// (which ships no node_modules) finds n8n-workflow; the loader test unpacks one the same way.
 	modulePaths: ['<rootDir>/node_modules'],
-	setupFiles: ['<rootDir>/test/support/jestSetup.ts'],
+	globalSetup: '<rootDir>/test/support/jestSetup.ts',
+	globalTeardown: '<rootDir>/test/support/jestTeardown.ts',
 	testTimeout: 20000,
 };

@@ -45,12 +45,45 @@ export class KakiyoApi implements ICredentialType {
 		},
 	};
 
-	// A trailing slash in the base URL must not turn into `//verify`.
+	// A trailing slash in the base URL must not turn into `//verify`. The rules replace n8n's bare
+	// status text ("Unauthorized") with what the answer means for this credential.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/verify',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Kakiyo rejected the API key. Paste the 40-character team key from Team > API Keys in the Kakiyo dashboard again, without spaces.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						"Kakiyo refused this key: the team's subscription is inactive or the key lacks permission. Check the subscription in the Kakiyo dashboard.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Kakiyo API answers at this Base URL. Check it; it should end in /v1.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 429,
+					message: "Kakiyo's rate limit was reached. Wait a minute and test again.",
+				},
+			},
+		],
 	};
 }

@@ -1,8 +1,8 @@
 /**
  * The webhook event catalogue served by `GET /webhooks/test/events`.
  *
- * Kakiyo's docs name two vocabularies (see /work/shared/kakiyo-contract.md): the API reference's set, which
- * is what the real endpoint lists, and the guides' `linkedin.*` set, which the live product most likely sends.
+ * Kakiyo's docs name two vocabularies: the API reference's set, which is what the real endpoint lists,
+ * and the guides' `linkedin.*` set, which the live product most likely sends.
  * The emulator serves both so that clients are exercised against either. `*` is a subscription wildcard,
  * not an event, so it is not listed here.
  */

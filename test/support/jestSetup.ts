@@ -3,7 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// Keep n8n-core away from ~/.n8n: every test worker gets its own throwaway user folder and a fixed key.
-process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'kakiyo-jest-'));
-process.env.N8N_ENCRYPTION_KEY = 'jest-only-encryption-key';
-process.env.N8N_LOG_LEVEL = 'silent';
+/**
+ * Jest's global setup: keeps n8n-core away from ~/.n8n. One throwaway user folder and a fixed key for
+ * the whole run; the workers inherit them through the environment; `jestTeardown.ts` removes the folder.
+ */
+export default function setup(): void {
+	const folder = mkdtempSync(join(tmpdir(), 'kakiyo-jest-'));
+	process.env.N8N_USER_FOLDER = folder;
+	process.env.N8N_ENCRYPTION_KEY = 'jest-only-encryption-key';
+	process.env.N8N_LOG_LEVEL = 'silent';
+}

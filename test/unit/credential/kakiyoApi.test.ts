@@ -51,6 +51,16 @@ describe('Kakiyo API credential', () => {
 		});
 	});
 
+	it('explains each refusal of the test request instead of a bare status text', () => {
+		const messages = new Map(
+			(credential.test.rules ?? []).map((rule) => [rule.properties.value, rule.properties.message]),
+		);
+		expect([...messages.keys()]).toEqual([401, 403, 404, 429]);
+		expect(messages.get(401)).toMatch(/rejected the API key.*40-character team key/);
+		expect(messages.get(403)).toMatch(/subscription is inactive/);
+		expect(messages.get(404)).toMatch(/Base URL.*\/v1/);
+	});
+
 	it('authenticates the test request with a Bearer header, sent for real', async () => {
 		server.answer({ status: 200, body: { status: 'success', message: 'API key is valid' } });
 		const workflow = new TestWorkflow({
