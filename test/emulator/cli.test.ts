@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { call, waitFor } from './testKit';
 
 function runCli(...args: string[]) {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), ...args], {
+	const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'cli.ts'), ...args], {
 		cwd: join(__dirname, '..', '..'),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
