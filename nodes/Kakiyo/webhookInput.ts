@@ -1,4 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { eventNames } from '../shared/eventCatalogue';
 import type { WebhookFields } from '../shared/webhooksApi';
 
 /** The webhook ID of an item, from the picker, the ID field or a plain string set by an expression. */
@@ -15,15 +16,6 @@ export function readWebhookId(this: IExecuteFunctions, itemIndex: number): strin
 	return id;
 }
 
-/**
- * Event names from the picker (an array) or from an expression, which may give an array or a
- * comma-separated text such as "linkedin.message.sent, linkedin.message.received".
- */
-export function toEventList(value: unknown): string[] {
-	const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	return [...new Set(names.map((name) => String(name).trim()).filter(Boolean))];
-}
-
 function noEvents(this: IExecuteFunctions, itemIndex: number): NodeOperationError {
 	return new NodeOperationError(this.getNode(), 'No events chosen', {
 		itemIndex,
@@ -33,7 +25,7 @@ function noEvents(this: IExecuteFunctions, itemIndex: number): NodeOperationErro
 
 /** Name, URL and events of a new webhook, plus its secret when one is given. */
 export function readNewWebhook(this: IExecuteFunctions, itemIndex: number): WebhookFields {
-	const events = toEventList(this.getNodeParameter('events', itemIndex, []));
+	const events = eventNames(this.getNodeParameter('events', itemIndex, []));
 	if (events.length === 0) throw noEvents.call(this, itemIndex);
 	const { secret } = this.getNodeParameter('additionalFields', itemIndex, {}) as WebhookFields;
 	return {
@@ -56,7 +48,7 @@ export function readWebhookChanges(this: IExecuteFunctions, itemIndex: number): 
 		if (value) changes[field] = field === 'secret' ? fields[field] : value;
 	}
 	if (fields.events !== undefined) {
-		const events = toEventList(fields.events);
+		const events = eventNames(fields.events);
 		if (events.length === 0) throw noEvents.call(this, itemIndex);
 		changes.events = events;
 	}

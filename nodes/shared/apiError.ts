@@ -139,7 +139,7 @@ function explainNetwork(code: string, request: RequestSummary): Explanation {
 }
 
 /** Replaces every occurrence of a secret in a text, so an echoed key never reaches an error. */
-export function redact(text: string, secrets: readonly string[]): string {
+function redact(text: string, secrets: readonly string[]): string {
 	return secrets
 		.filter((secret) => secret.length >= 4)
 		.reduce((result, secret) => result.split(secret).join('[redacted]'), text);

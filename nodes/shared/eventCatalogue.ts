@@ -1,4 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import { findList } from './listResponse';
 
 /**
  * The Kakiyo webhook events this package knows without asking the API.
@@ -97,21 +98,20 @@ export const KNOWN_EVENTS: readonly KakiyoEvent[] = [
 	},
 ];
 
-const KNOWN_EVENT_IDS = new Set(KNOWN_EVENTS.map((event) => event.id));
-
-export function isKnownEvent(id: string): boolean {
-	return KNOWN_EVENT_IDS.has(id);
+/**
+ * Event names as a parameter gives them: an array from a picker, or from an expression either an
+ * array or a comma-separated text such as "linkedin.message.sent, linkedin.message.received".
+ * Trimmed, without blanks or repeats.
+ */
+export function eventNames(value: unknown): string[] {
+	const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+	return [...new Set(names.map((name) => String(name).trim()).filter(Boolean))];
 }
 
 /** Turns whatever `GET /webhooks/test/events` answered into events, skipping entries without an id. */
 export function parseEventList(response: unknown): KakiyoEvent[] {
-	const list = Array.isArray(response)
-		? response
-		: ((response as { events?: unknown; data?: unknown } | null)?.events ??
-			(response as { data?: unknown } | null)?.data);
-	if (!Array.isArray(list)) return [];
 	const events: KakiyoEvent[] = [];
-	for (const entry of list) {
+	for (const entry of findList(response, 'events') ?? []) {
 		const raw =
 			typeof entry === 'string'
 				? { id: entry }

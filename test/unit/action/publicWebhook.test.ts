@@ -1,5 +1,4 @@
 import { publicWebhook } from '../../../nodes/Kakiyo/publicWebhook';
-import { toEventList } from '../../../nodes/Kakiyo/webhookInput';
 
 describe('publicWebhook never outputs a secret', () => {
 	it.each([
@@ -22,21 +21,5 @@ describe('publicWebhook never outputs a secret', () => {
 		['no word on secrets', { id: 'a', name: 'CRM' }, false, { id: 'a', name: 'CRM' }],
 	])('%s', (_case, webhook, secretSent, expected) => {
 		expect(publicWebhook(webhook, secretSent)).toEqual(expected);
-	});
-});
-
-describe('toEventList', () => {
-	it.each([
-		[
-			['a', ' b ', 'a', ''],
-			['a', 'b'],
-		],
-		['a, b,,a', ['a', 'b']],
-		['*', ['*']],
-		['', []],
-		[undefined, []],
-		[42, []],
-	])('%p → %p', (value, expected) => {
-		expect(toEventList(value)).toEqual(expected);
 	});
 });

@@ -1,7 +1,7 @@
 import {
 	ALL_EVENTS,
+	eventNames,
 	KNOWN_EVENTS,
-	isKnownEvent,
 	mergeWithKnownEvents,
 	parseEventList,
 	toEventOptions,
@@ -17,12 +17,6 @@ describe('the known catalogue', () => {
 			expect(event.name).not.toBe('');
 			expect(event.description).not.toBe('');
 		}
-	});
-
-	it('knows its own events only', () => {
-		expect(isKnownEvent('linkedin.message.received')).toBe(true);
-		expect(isKnownEvent(ALL_EVENTS)).toBe(true);
-		expect(isKnownEvent('prospect.replied')).toBe(false);
 	});
 });
 
@@ -103,5 +97,21 @@ describe('toEventOptions', () => {
 			value: 'linkedin.message.received',
 			description: 'A prospect replied on LinkedIn',
 		});
+	});
+});
+
+describe('eventNames', () => {
+	it.each([
+		[
+			['a', ' b ', 'a', ''],
+			['a', 'b'],
+		],
+		['a, b,,a', ['a', 'b']],
+		['*', ['*']],
+		['', []],
+		[undefined, []],
+		[42, []],
+	])('%p → %p', (value, expected) => {
+		expect(eventNames(value)).toEqual(expected);
 	});
 });

@@ -11,6 +11,13 @@ describe('normalizeEvents', () => {
 		).toEqual(['message.sent', 'prospect.qualified']);
 	});
 
+	it('reads a comma-separated list set by an expression', () => {
+		expect(normalizeEvents('prospect.qualified, message.sent')).toEqual([
+			'message.sent',
+			'prospect.qualified',
+		]);
+	});
+
 	it('keeps only the wildcard when it is chosen', () => {
 		expect(normalizeEvents(['message.sent', '*', 'campaign.completed'])).toEqual(['*']);
 	});
