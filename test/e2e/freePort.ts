@@ -10,7 +10,9 @@ export async function freePort(preferred = 0): Promise<number> {
 async function listenOnce(port: number): Promise<number | undefined> {
 	return await new Promise((resolve, reject) => {
 		const server = createServer();
-		server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(undefined) : reject(error)));
+		server.once('error', (error: NodeJS.ErrnoException) =>
+			error.code === 'EADDRINUSE' ? resolve(undefined) : reject(error),
+		);
 		server.listen(port, '127.0.0.1', () => {
 			const address = server.address();
 			const chosen = typeof address === 'object' && address ? address.port : port;

@@ -25,8 +25,12 @@ db.run('UPDATE workflow_entity SET staticData = NULL WHERE id = ?', [workflowId]
  */
 export async function clearStaticData(stack: Stack, workflowId: string): Promise<void> {
 	const { userFolder } = stack.n8n.options;
-	await runCommand(stack.installation.nodeBinary, ['-e', CLEAR_STATIC_DATA, join(userFolder, '.n8n', 'database.sqlite'), workflowId], {
-		cwd: stack.installation.dir,
-		logFile: join(userFolder, 'database-edits.log'),
-	});
+	await runCommand(
+		stack.installation.nodeBinary,
+		['-e', CLEAR_STATIC_DATA, join(userFolder, '.n8n', 'database.sqlite'), workflowId],
+		{
+			cwd: stack.installation.dir,
+			logFile: join(userFolder, 'database-edits.log'),
+		},
+	);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { sleep } from 'n8n-workflow';
 
-import type { N8nInstallation } from './n8nInstall';
+import type { N8nInstallation } from './n8nInstaller';
 import { killGroup, onShutdown, trackChild } from './processRegistry';
 import { tailOf } from './runCommand';
 import { waitFor } from './waitFor';
@@ -105,7 +105,9 @@ export class N8nServer {
 		const logTail = () => `Last lines of ${this.logFile}:\n${tailOf(this.logFile, 30)}`;
 		const exitedEarly = () => {
 			if (child.exitCode !== null || child.signalCode !== null) {
-				throw new Error(`n8n ${this.installation.line.n8nVersion} exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting. ${logTail()}`);
+				throw new Error(
+					`n8n ${this.installation.line.n8nVersion} exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting. ${logTail()}`,
+				);
 			}
 		};
 		let ready = false;
@@ -113,12 +115,18 @@ export class N8nServer {
 			await waitFor(
 				async () => {
 					exitedEarly();
-					const status = async (path: string) => (await fetch(`${this.url}${path}`).catch(() => undefined))?.status;
+					const status = async (path: string) =>
+						(await fetch(`${this.url}${path}`).catch(() => undefined))?.status;
 					if ((await status('/healthz/readiness')) !== 200) return undefined;
 					if ((await status('/rest/settings')) !== 200) return undefined;
 					return this.logSince(logStart).includes('Editor is now accessible') ? true : undefined;
 				},
-				{ what: `n8n ${this.installation.line.n8nVersion} on ${this.url} to become ready`, timeoutMs: 180_000, intervalMs: 250, diagnose: logTail },
+				{
+					what: `n8n ${this.installation.line.n8nVersion} on ${this.url} to become ready`,
+					timeoutMs: 180_000,
+					intervalMs: 250,
+					diagnose: logTail,
+				},
 			);
 			await sleep(500);
 			exitedEarly();
@@ -137,7 +145,9 @@ export class N8nServer {
 		const { port, brokerPort, userFolder } = this.options;
 		// Only what a shell gives any program: the harness's own environment (npm's variables,
 		// jest's NODE_ENV=test, which silences n8n's console) or a developer's N8N_* must not leak in.
-		const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(PATH|HOME|TMPDIR|LANG|LC_\w+)$/.test(key)));
+		const inherited = Object.fromEntries(
+			Object.entries(process.env).filter(([key]) => /^(PATH|HOME|TMPDIR|LANG|LC_\w+)$/.test(key)),
+		);
 		return {
 			...inherited,
 			N8N_USER_FOLDER: userFolder,
@@ -168,4 +178,3 @@ export class N8nServer {
 		};
 	}
 }
-

@@ -53,11 +53,16 @@ export class N8nRestClient {
 	async call(method: string, path: string, body?: unknown): Promise<RestResponse> {
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+			headers: {
+				'content-type': 'application/json',
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		const authCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		const authCookie = response.headers
+			.getSetCookie()
+			.find((cookie) => cookie.startsWith('n8n-auth='));
 		if (authCookie) this.cookie = authCookie.split(';')[0];
 		let data: unknown = text;
 		try {
@@ -73,7 +78,9 @@ export class N8nRestClient {
 	async ok<T>(method: string, path: string, body?: unknown): Promise<T> {
 		const response = await this.call(method, path, body);
 		if (response.status < 200 || response.status > 299) {
-			throw new Error(`n8n ${method} ${path} answered ${response.status}: ${response.text.slice(0, 500)}`);
+			throw new Error(
+				`n8n ${method} ${path} answered ${response.status}: ${response.text.slice(0, 500)}`,
+			);
 		}
 		return response.data as T;
 	}
@@ -88,7 +95,10 @@ export class N8nRestClient {
 	}
 
 	async login(): Promise<void> {
-		await this.ok('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		await this.ok('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
 	}
 
 	async nodeTypeNames(): Promise<string[]> {
@@ -101,8 +111,16 @@ export class N8nRestClient {
 		return types.map((type) => type.name);
 	}
 
-	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
-		const created = await this.ok<{ id: string; name: string }>('POST', '/rest/credentials', { name, type, data });
+	async createCredential(
+		name: string,
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<{ id: string; name: string }> {
+		const created = await this.ok<{ id: string; name: string }>('POST', '/rest/credentials', {
+			name,
+			type,
+			data,
+		});
 		return { id: created.id, name: created.name };
 	}
 
@@ -110,15 +128,23 @@ export class N8nRestClient {
 	 * n8n's credential "Test" (what the editor calls after saving): runs the credential type's
 	 * `test` request against the remote API. Both lines need a stored credential's id.
 	 */
-	async testCredential(credential: { id: string; name: string }, type: string, data: Record<string, unknown>): Promise<{ status: string; message: string }> {
-		return await this.ok('POST', '/rest/credentials/test', { credentials: { ...credential, type, data } });
+	async testCredential(
+		credential: { id: string; name: string },
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<{ status: string; message: string }> {
+		return await this.ok('POST', '/rest/credentials/test', {
+			credentials: { ...credential, type, data },
+		});
 	}
 
 	async createWorkflow(workflow: object): Promise<{ id: string; versionId: string }> {
 		return await this.ok('POST', '/rest/workflows', workflow);
 	}
 
-	async getWorkflow(id: string): Promise<{ id: string; active: boolean; versionId: string; staticData?: unknown }> {
+	async getWorkflow(
+		id: string,
+	): Promise<{ id: string; active: boolean; versionId: string; staticData?: unknown }> {
 		return await this.ok('GET', `/rest/workflows/${id}`);
 	}
 
@@ -130,7 +156,9 @@ export class N8nRestClient {
 	 */
 	async activate(workflowId: string): Promise<Activation> {
 		const { versionId } = await this.getWorkflow(workflowId);
-		const response = await this.call('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+		const response = await this.call('POST', `/rest/workflows/${workflowId}/activate`, {
+			versionId,
+		});
 		if (response.status !== 200) return { ok: false, message: errorMessage(response) };
 		const outcome = await this.settledPublication(workflowId);
 		if (!outcome || outcome.status === 'published') return { ok: true };
@@ -143,7 +171,9 @@ export class N8nRestClient {
 		await this.ok('POST', `/rest/workflows/${workflowId}/deactivate`, {});
 		const outcome = await this.settledPublication(workflowId);
 		if (outcome && outcome.status !== 'not_published') {
-			throw new Error(`Workflow ${workflowId} is still ${outcome.status} after deactivation: ${JSON.stringify(outcome)}`);
+			throw new Error(
+				`Workflow ${workflowId} is still ${outcome.status} after deactivation: ${JSON.stringify(outcome)}`,
+			);
 		}
 	}
 
@@ -155,10 +185,17 @@ export class N8nRestClient {
 		if (this.line.id === '1') return undefined;
 		return await waitFor(
 			async () => {
-				const status = await this.ok<PublicationStatus>('GET', `/rest/workflows/${workflowId}/publication-status`);
+				const status = await this.ok<PublicationStatus>(
+					'GET',
+					`/rest/workflows/${workflowId}/publication-status`,
+				);
 				return status.status === 'in_progress' ? undefined : status;
 			},
-			{ what: `the publication of workflow ${workflowId} to settle`, timeoutMs: 120_000, intervalMs: 250 },
+			{
+				what: `the publication of workflow ${workflowId} to settle`,
+				timeoutMs: 120_000,
+				intervalMs: 250,
+			},
 		);
 	}
 
@@ -169,10 +206,14 @@ export class N8nRestClient {
 	 */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const page = await this.ok<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}`);
+		const page = await this.ok<{ results: ExecutionSummary[] }>(
+			'GET',
+			`/rest/executions?filter=${filter}`,
+		);
 		const byId = new Map<string, ExecutionSummary>();
 		for (const execution of page.results) {
-			if (!byId.has(execution.id) || execution.status !== 'running') byId.set(execution.id, execution);
+			if (!byId.has(execution.id) || execution.status !== 'running')
+				byId.set(execution.id, execution);
 		}
 		return [...byId.values()];
 	}
@@ -180,10 +221,14 @@ export class N8nRestClient {
 	/** The items a node output in an execution (first run, first output). */
 	async nodeOutput(executionId: string, nodeName: string): Promise<unknown[]> {
 		const execution = await this.ok<{ data: string }>('GET', `/rest/executions/${executionId}`);
-		const decoded = this.parseFlatted(execution.data) as { resultData: { runData: RunData; error?: { message?: string } } };
+		const decoded = this.parseFlatted(execution.data) as {
+			resultData: { runData: RunData; error?: { message?: string } };
+		};
 		const runs = decoded.resultData.runData[nodeName];
 		if (!runs) {
-			throw new Error(`Execution ${executionId} has no run of node "${nodeName}" (error: ${decoded.resultData.error?.message ?? 'none'})`);
+			throw new Error(
+				`Execution ${executionId} has no run of node "${nodeName}" (error: ${decoded.resultData.error?.message ?? 'none'})`,
+			);
 		}
 		return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
 	}
@@ -191,5 +236,7 @@ export class N8nRestClient {
 
 function errorMessage(response: RestResponse): string {
 	const data = response.data as { message?: string } | undefined;
-	return typeof data === 'object' && data?.message ? data.message : `${response.status} ${response.text.slice(0, 300)}`;
+	return typeof data === 'object' && data?.message
+		? data.message
+		: `${response.status} ${response.text.slice(0, 300)}`;
 }

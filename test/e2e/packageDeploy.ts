@@ -6,14 +6,20 @@ import { runCommand } from './runCommand';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 
-const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+	name: string;
+	version: string;
+};
 export const PACKAGE_NAME = manifest.name;
 
 /**
  * Builds the package and packs it the way `npm publish` would, so n8n gets exactly the published
  * file set (`files`, `n8n` manifest, no devDependencies) and not the working tree.
  */
-export async function buildAndPack(workDir: string, progress: (message: string) => void): Promise<string> {
+export async function buildAndPack(
+	workDir: string,
+	progress: (message: string) => void,
+): Promise<string> {
 	const logFile = join(workDir, 'build.log');
 	progress(`Building ${PACKAGE_NAME} (npm run build; log in ${logFile})…`);
 	await runCommand('npm', ['run', 'build'], { cwd: REPO_ROOT, logFile });
@@ -34,9 +40,20 @@ export async function deployPackage(tarball: string, userFolder: string): Promis
 	// The manifest npm leaves behind when n8n installs a community package.
 	writeFileSync(
 		join(nodesFolder, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { [PACKAGE_NAME]: manifest.version },
+			},
+			null,
+			2,
+		),
 	);
-	await runCommand('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { cwd: userFolder, logFile: join(userFolder, 'deploy.log') });
+	await runCommand('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], {
+		cwd: userFolder,
+		logFile: join(userFolder, 'deploy.log'),
+	});
 	assertComplete(target);
 }
 
@@ -46,7 +63,9 @@ export async function deployPackage(tarball: string, userFolder: string): Promis
  * checkout (it starts with `rimraf dist`) can pack a half-empty dist, so check here.
  */
 function assertComplete(packageFolder: string): void {
-	const deployed = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as { n8n?: { nodes?: string[]; credentials?: string[] } };
+	const deployed = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as {
+		n8n?: { nodes?: string[]; credentials?: string[] };
+	};
 	const listed = [...(deployed.n8n?.nodes ?? []), ...(deployed.n8n?.credentials ?? [])];
 	const missing = listed.filter((file) => !existsSync(join(packageFolder, file)));
 	if (listed.length === 0 || missing.length > 0) {

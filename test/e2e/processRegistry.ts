@@ -22,7 +22,8 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 		process.kill(-child.pid, signal);
 	} catch (error) {
 		// ESRCH: the group is already gone, which is what we want. Anything else must not stop the cleanup.
-		if ((error as NodeJS.ErrnoException).code !== 'ESRCH') console.error(`Could not ${signal} process group ${child.pid}: ${(error as Error).message}`);
+		if ((error as NodeJS.ErrnoException).code !== 'ESRCH')
+			console.error(`Could not ${signal} process group ${child.pid}: ${(error as Error).message}`);
 	}
 }
 

@@ -43,7 +43,10 @@ let reaper: ChildProcess | undefined;
 
 function watchdog(): ChildProcess {
 	if (!reaper) {
-		reaper = spawn(process.execPath, ['-e', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+		reaper = spawn(process.execPath, ['-e', SCRIPT], {
+			stdio: ['pipe', 'ignore', 'ignore'],
+			detached: true,
+		});
 		// Neither the process nor its pipe may keep the harness (or jest) alive.
 		reaper.unref();
 		(reaper.stdin as unknown as { unref(): void }).unref();

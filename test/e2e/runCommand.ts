@@ -13,7 +13,11 @@ export interface RunOptions {
 }
 
 /** Runs a command to completion; a non-zero exit rejects with the command and the end of its log. */
-export async function runCommand(command: string, args: string[], options: RunOptions): Promise<void> {
+export async function runCommand(
+	command: string,
+	args: string[],
+	options: RunOptions,
+): Promise<void> {
 	mkdirSync(dirname(options.logFile), { recursive: true });
 	const logFd = openSync(options.logFile, 'a');
 	try {

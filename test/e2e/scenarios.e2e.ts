@@ -17,14 +17,22 @@ import {
 	type ActiveTrigger,
 } from './triggerProbe';
 import { waitFor } from './waitFor';
-import { ACTION_TYPE, actionWorkflow, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from './workflows';
+import {
+	ACTION_TYPE,
+	actionWorkflow,
+	CREDENTIAL_TYPE,
+	TRIGGER_TYPE,
+	triggerWorkflow,
+} from './workflows';
 
 /**
  * The package in a real n8n, on both supported n8n lines: the packed tarball is installed the way
  * n8n installs community packages, and everything is driven through n8n's REST API and a real
  * HTTP Kakiyo emulator. `KAKIYO_E2E_LINES=2` runs one line only.
  */
-const lines: N8nLine[] = (process.env.KAKIYO_E2E_LINES ?? '1,2').split(',').map((id) => N8N_LINES[id.trim() as N8nLine['id']]);
+const lines: N8nLine[] = (process.env.KAKIYO_E2E_LINES ?? '1,2')
+	.split(',')
+	.map((id) => N8N_LINES[id.trim() as N8nLine['id']]);
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
 let workDir: string;
@@ -39,7 +47,11 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 /** Fresh payload of a chosen event: the trigger may reject stale timestamps (maxAgeSeconds). */
 function payloadOf(event: string, extra: Record<string, unknown> = {}) {
-	return { event, timestamp: new Date().toISOString(), data: { prospectId: 'prospect_e2e', ...extra } };
+	return {
+		event,
+		timestamp: new Date().toISOString(),
+		data: { prospectId: 'prospect_e2e', ...extra },
+	};
 }
 
 describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
@@ -60,7 +72,10 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	 * Runs a scenario with its own active trigger workflow and deactivates it afterwards, pass or
 	 * fail, so that no other scenario's deliveries (e.g. Send Test) reach it.
 	 */
-	const withTrigger = async (events: string[], scenario: (trigger: ActiveTrigger) => Promise<void>) => {
+	const withTrigger = async (
+		events: string[],
+		scenario: (trigger: ActiveTrigger) => Promise<void>,
+	) => {
 		const trigger = await activateTrigger(stack, events);
 		try {
 			await scenario(trigger);
@@ -77,11 +92,18 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 
 		test('the credential test passes with a good key and fails clearly with a bad one', async () => {
-			const good = await stack.rest.testCredential(stack.credential, CREDENTIAL_TYPE, { apiKey: stack.kakiyo.apiKey, baseUrl: stack.kakiyo.baseUrl });
+			const good = await stack.rest.testCredential(stack.credential, CREDENTIAL_TYPE, {
+				apiKey: stack.kakiyo.apiKey,
+				baseUrl: stack.kakiyo.baseUrl,
+			});
 			expect(good).toEqual(expect.objectContaining({ status: 'OK' }));
 
 			const badData = { apiKey: 'x'.repeat(40), baseUrl: stack.kakiyo.baseUrl };
-			const badCredential = await stack.rest.createCredential('Kakiyo (wrong key)', CREDENTIAL_TYPE, badData);
+			const badCredential = await stack.rest.createCredential(
+				'Kakiyo (wrong key)',
+				CREDENTIAL_TYPE,
+				badData,
+			);
 			const bad = await stack.rest.testCredential(badCredential, CREDENTIAL_TYPE, badData);
 			progress(`[${lineLabel(line)}] bad-key credential test says: ${bad.message}`);
 			expect(bad.status).toBe('Error');
@@ -114,7 +136,13 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			await withTrigger(['linkedin.message.received'], async (trigger) => {
 				const payload = payloadOf('linkedin.message.received', { message: 'Hi there' });
 				const result = await stack.emulator!.emit('linkedin.message.received', payload);
-				expect(result.deliveries.map((delivery) => [delivery.delivered, delivery.status, delivery.attempts])).toEqual([[true, 200, 1]]);
+				expect(
+					result.deliveries.map((delivery) => [
+						delivery.delivered,
+						delivery.status,
+						delivery.attempts,
+					]),
+				).toEqual([[true, 200, 1]]);
 
 				const [execution] = await waitForExecutions(stack, trigger, 1);
 				expect(execution.status).toBe('success');
@@ -124,12 +152,19 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 
 		test('a pretty-printed body with unicode escapes is verified over its raw bytes', async () => {
 			await withTrigger(['linkedin.message.received'], async (trigger) => {
-				const payload = payloadOf('linkedin.message.received', { message: 'Grüße from Zoë – 日本 ✓' });
+				const payload = payloadOf('linkedin.message.received', {
+					message: 'Grüße from Zoë – 日本 ✓',
+				});
 				// Escaped non-ASCII and indentation: re-serialising the parsed body gives other bytes.
-				const raw = JSON.stringify(payload, null, 2).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+				const raw = JSON.stringify(payload, null, 2).replace(
+					/[\u007f-\uffff]/g,
+					(char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+				);
 				expect(JSON.stringify(JSON.parse(raw))).not.toBe(raw);
 
-				expect(await postDelivery(trigger, raw, signatureFor(onlyHook(stack, trigger).secret!, raw))).toBe(200);
+				expect(
+					await postDelivery(trigger, raw, signatureFor(onlyHook(stack, trigger).secret!, raw)),
+				).toBe(200);
 				const [execution] = await waitForExecutions(stack, trigger, 1);
 				expect(await triggerOutput(stack, execution)).toEqual([payload]);
 			});
@@ -144,15 +179,27 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 
 				expect(await postDelivery(trigger, body, signatureFor('not-the-secret', body))).toBe(401);
 				expect(await postDelivery(trigger, body)).toBe(401);
-				expect(await postDelivery(trigger, body.replace('prospect_e2e', 'prospect_evil'), signatureFor(secret!, body))).toBe(401);
+				expect(
+					await postDelivery(
+						trigger,
+						body.replace('prospect_e2e', 'prospect_evil'),
+						signatureFor(secret!, body),
+					),
+				).toBe(401);
 				const unchosen = JSON.stringify(payloadOf('campaign.completed'));
-				const unchosenStatus = await postDelivery(trigger, unchosen, signatureFor(secret!, unchosen));
+				const unchosenStatus = await postDelivery(
+					trigger,
+					unchosen,
+					signatureFor(secret!, unchosen),
+				);
 				expect(unchosenStatus).toBeGreaterThanOrEqual(200);
 				expect(unchosenStatus).toBeLessThan(300);
 
 				// A good delivery last: once its execution is in, any execution of the others would be too.
 				const good = payloadOf('linkedin.message.received', { message: 'the only one' });
-				expect((await stack.emulator!.emit('linkedin.message.received', good)).deliveries[0].status).toBe(200);
+				expect(
+					(await stack.emulator!.emit('linkedin.message.received', good)).deliveries[0].status,
+				).toBe(200);
 				const executions = await waitForExecutions(stack, trigger, 1);
 				expect(await triggerOutput(stack, executions[0])).toEqual([good]);
 			});
@@ -162,14 +209,24 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	describe('5. action node', () => {
 		/** Runs the action node once, through an active Webhook-node workflow, and returns its output items. */
 		const runAction = async (parameters: Record<string, unknown>): Promise<unknown[]> => {
-			const fixture = actionWorkflow(`Kakiyo action ${String(parameters.operation)}`, stack.credential, parameters);
+			const fixture = actionWorkflow(
+				`Kakiyo action ${String(parameters.operation)}`,
+				stack.credential,
+				parameters,
+			);
 			const { id } = await stack.rest.createWorkflow(fixture.workflow);
 			const activation = await stack.rest.activate(id);
-			if (!activation.ok) throw new Error(`Activating the action workflow failed: ${activation.message}`);
+			if (!activation.ok)
+				throw new Error(`Activating the action workflow failed: ${activation.message}`);
 			try {
-				const response = await fetch(`${stack.n8n.url}${fixture.webhookPath}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+				const response = await fetch(`${stack.n8n.url}${fixture.webhookPath}`, {
+					method: 'POST',
+					body: '{}',
+					headers: { 'content-type': 'application/json' },
+				});
 				const text = await response.text();
-				if (response.status !== 200) throw new Error(`Action workflow answered ${response.status}: ${text}`);
+				if (response.status !== 200)
+					throw new Error(`Action workflow answered ${response.status}: ${text}`);
 				const output = JSON.parse(text) as unknown;
 				return Array.isArray(output) ? output : [output];
 			} finally {
@@ -177,11 +234,19 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			}
 		};
 		const emulatorGet = async (path: string) =>
-			await (await fetch(`${stack.kakiyo.baseUrl}${path}`, { headers: { authorization: `Bearer ${stack.kakiyo.apiKey}` } })).json();
+			await (
+				await fetch(`${stack.kakiyo.baseUrl}${path}`, {
+					headers: { authorization: `Bearer ${stack.kakiyo.apiKey}` },
+				})
+			).json();
 
 		test('Send Test reaches the trigger of an active workflow and starts an execution', async () => {
 			await withTrigger(['prospect.qualified'], async (trigger) => {
-				await runAction({ resource: 'webhookEvent', operation: 'sendTest', event: 'prospect.qualified' });
+				await runAction({
+					resource: 'webhookEvent',
+					operation: 'sendTest',
+					event: 'prospect.qualified',
+				});
 				const [execution] = await waitForExecutions(stack, trigger, 1);
 				const [item] = (await triggerOutput(stack, execution)) as Array<{ event: string }>;
 				expect(item.event).toBe('prospect.qualified');
@@ -195,7 +260,13 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 
 		test("Get Example returns the emulator's example payload", async () => {
 			const example = await emulatorGet('/webhooks/test/example/linkedin.invitation.accepted');
-			expect(await runAction({ resource: 'webhookEvent', operation: 'getExample', event: 'linkedin.invitation.accepted' })).toEqual([example]);
+			expect(
+				await runAction({
+					resource: 'webhookEvent',
+					operation: 'getExample',
+					event: 'linkedin.invitation.accepted',
+				}),
+			).toEqual([example]);
 		});
 	});
 
@@ -205,14 +276,20 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 				onlyHook(stack, trigger);
 				await stack.rest.deactivate(trigger.workflowId);
 				// 2.x reports "not published" once local routing stopped; delete() may still be under way.
-				await waitFor(async () => (hooksFor(stack, trigger).length === 0 ? true : undefined), { what: 'the hook to be deleted', timeoutMs: 10_000 });
+				await waitFor(async () => (hooksFor(stack, trigger).length === 0 ? true : undefined), {
+					what: 'the hook to be deleted',
+					timeoutMs: 10_000,
+				});
 			});
 		});
 
 		test('re-activation after the hook was removed at Kakiyo makes exactly one new hook', async () => {
 			await withTrigger(['linkedin.message.sent'], async (trigger) => {
 				const removed = onlyHook(stack, trigger);
-				const response = await fetch(`${stack.kakiyo.baseUrl}/webhooks/${removed.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${stack.kakiyo.apiKey}` } });
+				const response = await fetch(`${stack.kakiyo.baseUrl}/webhooks/${removed.id}`, {
+					method: 'DELETE',
+					headers: { authorization: `Bearer ${stack.kakiyo.apiKey}` },
+				});
 				expect(response.status).toBeLessThan(300);
 
 				await stack.rest.deactivate(trigger.workflowId);
@@ -240,8 +317,14 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 				// Evidence only (differs by n8n line): does the trigger hold the secret Kakiyo signs with
 				// right after the restart? An unchosen event shows it without starting an execution.
 				const probe = JSON.stringify(payloadOf('campaign.completed'));
-				const status = await postDelivery(trigger, probe, signatureFor(onlyHook(stack, trigger).secret!, probe));
-				progress(`[${lineLabel(line)}] after the restart without static data, a signed delivery gets ${status}`);
+				const status = await postDelivery(
+					trigger,
+					probe,
+					signatureFor(onlyHook(stack, trigger).secret!, probe),
+				);
+				progress(
+					`[${lineLabel(line)}] after the restart without static data, a signed delivery gets ${status}`,
+				);
 
 				// The trigger no longer knows its hook's id or secret: delete() and create() must cope.
 				await stack.rest.deactivate(trigger.workflowId);
@@ -264,8 +347,13 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			await stack.rest.login();
 			await stack.rest.settledPublication(trigger.workflowId);
 			await stack.emulator!.idle();
-			const calls = stack.emulator!.requests().slice(callsBefore).map((call) => `${call.method} ${call.path} ${call.status}`);
-			progress(`[${lineLabel(line)}] restarted in ${(stack.n8n.lastStartMs / 1000).toFixed(1)} s; Kakiyo calls at startup: ${calls.join(', ') || 'none'}`);
+			const calls = stack
+				.emulator!.requests()
+				.slice(callsBefore)
+				.map((call) => `${call.method} ${call.path} ${call.status}`);
+			progress(
+				`[${lineLabel(line)}] restarted in ${(stack.n8n.lastStartMs / 1000).toFixed(1)} s; Kakiyo calls at startup: ${calls.join(', ') || 'none'}`,
+			);
 		};
 
 		const expectOneRun = async (trigger: ActiveTrigger, event: string) => {
@@ -282,7 +370,9 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			const emulator = stack.emulator!;
 			// Every create fails, also 2.x's retries (about 30 s of them) and the client's own.
 			emulator.injectFault({ method: 'POST', path: '/v1/webhooks', count: 1000, status: 500 });
-			const { id } = await stack.rest.createWorkflow(triggerWorkflow('Kakiyo trigger failing', stack.credential, ['message.sent']).workflow);
+			const { id } = await stack.rest.createWorkflow(
+				triggerWorkflow('Kakiyo trigger failing', stack.credential, ['message.sent']).workflow,
+			);
 			let leftAtKakiyo: unknown[];
 			try {
 				const activation = await stack.rest.activate(id);
@@ -290,7 +380,11 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 				expect(activation.ok).toBe(false);
 				// 2.x shows the error's message, 1.x only its description: both must say who failed.
 				expect(activation.message).toMatch(/kakiyo/i);
-				expect(emulator.requests().some((call) => call.method === 'POST' && call.path === '/v1/webhooks' && call.fault)).toBe(true);
+				expect(
+					emulator
+						.requests()
+						.some((call) => call.method === 'POST' && call.path === '/v1/webhooks' && call.fault),
+				).toBe(true);
 			} finally {
 				await deactivateIfActive(id);
 				// Read before reset(), which forgets hooks along with the fault.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { freePort } from './freePort';
-import { ensureN8n, seconds, type N8nInstallation } from './n8nInstall';
+import { ensureN8n, seconds, type N8nInstallation } from './n8nInstaller';
 import { lineLabel, type N8nLine } from './n8nLines';
 import { N8nServer } from './n8nProcess';
 import { N8nRestClient } from './n8nRestClient';
@@ -63,7 +63,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	try {
 		await deployPackage(options.tarball, userFolder);
 		if (!options.realKakiyo) {
-			emulator = await startEmulator({ port: await freePort(options.preferredPorts?.emulator), log: options.emulatorLog });
+			emulator = await startEmulator({
+				port: await freePort(options.preferredPorts?.emulator),
+				log: options.emulatorLog,
+			});
 			progress(`Kakiyo emulator on ${emulator.baseUrl}`);
 		}
 		const kakiyo = options.realKakiyo ?? { baseUrl: emulator!.baseUrl, apiKey: emulator!.apiKey };
@@ -94,6 +97,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
 /** n8n stores execution data with `flatted`; decode with n8n's own copy instead of adding a dependency. */
 function loadFlattedParse(installation: N8nInstallation): (text: string) => unknown {
-	const requireFromN8n = createRequire(join(installation.dir, 'node_modules', 'n8n', 'package.json'));
+	const requireFromN8n = createRequire(
+		join(installation.dir, 'node_modules', 'n8n', 'package.json'),
+	);
 	return (requireFromN8n('flatted') as { parse: (text: string) => unknown }).parse;
 }

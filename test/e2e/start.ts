@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-import { seconds } from './n8nInstall';
+import { seconds } from './n8nInstaller';
 import { N8N_LINES, type N8nLine } from './n8nLines';
 import { OWNER } from './n8nRestClient';
 import { buildAndPack } from './packageDeploy';
@@ -51,7 +51,13 @@ function parseOptions(): StartOptions {
 		if (!apiKey) throw new Error('--real-kakiyo needs your Kakiyo API key in KAKIYO_API_KEY');
 		realKakiyo = { apiKey, baseUrl: process.env.KAKIYO_BASE_URL ?? 'https://api.kakiyo.com/v1' };
 	}
-	return { line, n8nPort: Number(values.port), emulatorPort: Number(values['emulator-port']), realKakiyo, webhookUrl: values['webhook-url'] };
+	return {
+		line,
+		n8nPort: Number(values.port),
+		emulatorPort: Number(values['emulator-port']),
+		realKakiyo,
+		webhookUrl: values['webhook-url'],
+	};
 }
 
 async function main(): Promise<void> {
@@ -85,7 +91,8 @@ async function main(): Promise<void> {
 	});
 	const canActivate = !options.realKakiyo || options.webhookUrl !== undefined;
 	const activation = canActivate ? await stack.rest.activate(id) : undefined;
-	if (activation && !activation.ok) console.log(`Activating the example workflow failed: ${activation.message}`);
+	if (activation && !activation.ok)
+		console.log(`Activating the example workflow failed: ${activation.message}`);
 
 	const { emulator, kakiyo } = stack;
 	const lines = [
@@ -107,7 +114,10 @@ async function main(): Promise<void> {
 			`  curl -s ${emulator.controlUrl}/webhooks`,
 		);
 	} else if (!canActivate) {
-		lines.push('', 'Not activated: the real Kakiyo cannot deliver to 127.0.0.1. Re-run with --webhook-url <public URL of this n8n>.');
+		lines.push(
+			'',
+			'Not activated: the real Kakiyo cannot deliver to 127.0.0.1. Re-run with --webhook-url <public URL of this n8n>.',
+		);
 	}
 	lines.push('', 'Ctrl-C stops n8n and the emulator.');
 	console.log(lines.join('\n'));

@@ -14,8 +14,17 @@ export interface ActiveTrigger {
 }
 
 /** Creates a trigger workflow and activates it; activation must succeed. */
-export async function activateTrigger(stack: Stack, events: string[], options: TriggerOptions = {}): Promise<ActiveTrigger> {
-	const fixture = triggerWorkflow(`Kakiyo trigger ${events.join(',')}`, stack.credential, events, options);
+export async function activateTrigger(
+	stack: Stack,
+	events: string[],
+	options: TriggerOptions = {},
+): Promise<ActiveTrigger> {
+	const fixture = triggerWorkflow(
+		`Kakiyo trigger ${events.join(',')}`,
+		stack.credential,
+		events,
+		options,
+	);
 	const { id } = await stack.rest.createWorkflow(fixture.workflow);
 	const activation = await stack.rest.activate(id);
 	if (!activation.ok) throw new Error(`Activating workflow ${id} failed: ${activation.message}`);
@@ -30,7 +39,10 @@ export function hooksFor(stack: Stack, trigger: ActiveTrigger): EmulatedWebhook[
 /** The one hook of this trigger; fails if there are none or several. */
 export function onlyHook(stack: Stack, trigger: ActiveTrigger): EmulatedWebhook {
 	const hooks = hooksFor(stack, trigger);
-	if (hooks.length !== 1) throw new Error(`Expected exactly one webhook for ${trigger.url}, found ${hooks.length}: ${JSON.stringify(hooks)}`);
+	if (hooks.length !== 1)
+		throw new Error(
+			`Expected exactly one webhook for ${trigger.url}, found ${hooks.length}: ${JSON.stringify(hooks)}`,
+		);
 	return hooks[0];
 }
 
@@ -39,10 +51,17 @@ export function signatureFor(secret: string, body: string): string {
 }
 
 /** POSTs raw bytes to the trigger as Kakiyo would (signature optional), returning the HTTP status. */
-export async function postDelivery(trigger: ActiveTrigger, body: string, signature?: string): Promise<number> {
+export async function postDelivery(
+	trigger: ActiveTrigger,
+	body: string,
+	signature?: string,
+): Promise<number> {
 	const response = await fetch(trigger.url, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', ...(signature === undefined ? {} : { 'x-kakiyo-signature': signature }) },
+		headers: {
+			'content-type': 'application/json',
+			...(signature === undefined ? {} : { 'x-kakiyo-signature': signature }),
+		},
 		body,
 	});
 	await response.arrayBuffer();
@@ -55,14 +74,23 @@ const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
  * Waits until the workflow has `count` finished executions. Executions start after the webhook
  * has answered, so the count is polled; a number above `count` fails at once.
  */
-export async function waitForExecutions(stack: Stack, trigger: ActiveTrigger, count: number): Promise<ExecutionSummary[]> {
+export async function waitForExecutions(
+	stack: Stack,
+	trigger: ActiveTrigger,
+	count: number,
+): Promise<ExecutionSummary[]> {
 	return await waitFor(
 		async () => {
 			const executions = await stack.rest.executions(trigger.workflowId);
 			if (executions.length > count) {
-				throw new Error(`Expected ${count} execution(s) of workflow ${trigger.workflowId}, found ${executions.length}`);
+				throw new Error(
+					`Expected ${count} execution(s) of workflow ${trigger.workflowId}, found ${executions.length}`,
+				);
 			}
-			return executions.length === count && executions.every((execution) => FINISHED.has(execution.status)) ? executions : undefined;
+			return executions.length === count &&
+				executions.every((execution) => FINISHED.has(execution.status))
+				? executions
+				: undefined;
 		},
 		{ what: `${count} finished execution(s) of workflow ${trigger.workflowId}`, timeoutMs: 30_000 },
 	);

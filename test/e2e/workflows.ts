@@ -29,7 +29,12 @@ export interface TriggerOptions {
  * A workflow whose only node is the Kakiyo Trigger. Each call gets a fresh node `webhookId`: n8n
  * refuses to activate two workflows whose webhooks share one (409 conflict).
  */
-export function triggerWorkflow(name: string, credential: CredentialRef, events: string[], options: TriggerOptions = {}): WorkflowFixture {
+export function triggerWorkflow(
+	name: string,
+	credential: CredentialRef,
+	events: string[],
+	options: TriggerOptions = {},
+): WorkflowFixture {
 	const webhookId = randomUUID();
 	const workflow = {
 		name,
@@ -58,7 +63,11 @@ export function triggerWorkflow(name: string, credential: CredentialRef, events:
  * action output. This runs the action node the way a production workflow does, over plain HTTP,
  * without the editor's push connection that manual runs need.
  */
-export function actionWorkflow(name: string, credential: CredentialRef, actionParameters: Record<string, unknown>): WorkflowFixture {
+export function actionWorkflow(
+	name: string,
+	credential: CredentialRef,
+	actionParameters: Record<string, unknown>,
+): WorkflowFixture {
 	const path = `kakiyo-action-${randomUUID()}`;
 	const workflow = {
 		name,
@@ -72,7 +81,13 @@ export function actionWorkflow(name: string, credential: CredentialRef, actionPa
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 			},
 			{
 				id: randomUUID(),

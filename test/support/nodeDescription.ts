@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { Kakiyo } from '../../../nodes/Kakiyo/Kakiyo.node';
+import { Kakiyo } from '../../nodes/Kakiyo/Kakiyo.node';
 
 export const kakiyoProperties = (): INodeProperties[] => new Kakiyo().description.properties;
 

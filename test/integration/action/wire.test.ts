@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { scriptedServerForThisFile } from '../../support/scriptedServer';
 import { jsonAndPairing, runKakiyo } from './kakiyoRun';
-import { operationsOf } from './nodeDescription';
+import { operationsOf } from '../../support/nodeDescription';
 
 /**
  * What each operation puts on the wire, byte for byte as the server received it, against a scripted
@@ -12,7 +12,6 @@ import { operationsOf } from './nodeDescription';
 
 const server = scriptedServerForThisFile();
 const apiKey = randomBytes(20).toString('hex');
-
 
 interface WireCase {
 	resource: string;
