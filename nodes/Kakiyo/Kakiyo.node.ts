@@ -7,18 +7,26 @@ import {
 } from 'n8n-workflow';
 import { getEventOptions } from '../shared/eventOptions';
 import { KAKIYO_CREDENTIAL } from '../shared/transport';
+import { describeResources } from './engine/describe';
+import type { Resource } from './engine/operation';
+import { runOperation } from './engine/runOperation';
 import { searchWebhooks } from './methods/searchWebhooks';
 import { getSingleEventOptions } from './methods/singleEventOptions';
 import { webhook } from './resources/webhook';
 import { webhookEvent } from './resources/webhookEvent';
-import { runOperation } from './runOperation';
+
+/**
+ * Every Kakiyo resource; each folder under `resources/` holds one resource's operations, one file per
+ * operation (its parameters, its call and how the answer becomes items).
+ */
+const RESOURCES: readonly Resource[] = [webhook, webhookEvent];
 
 /*
  * Programmatic rather than declarative: n8n's RoutingNode sends each request itself, so it cannot
  * retry a 429 or 503 with backoff, cannot turn Kakiyo's `{error, message}` into the shared actionable
- * NodeApiErrors, and would need postReceive hooks to strip secrets. Instead every operation is a small
- * per-item function in its resource file that calls the shared client, and `runOperation` does the
- * pairing, Continue On Fail and error wrapping once for all of them.
+ * NodeApiErrors, and would need postReceive hooks to strip secrets. Instead every operation is a
+ * declaration that `runOperation` executes the same way: ids, retries, errors, paging, pairing,
+ * Continue On Fail and the secrets filter are done once for all of them.
  */
 export class Kakiyo implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,21 +42,7 @@ export class Kakiyo implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: KAKIYO_CREDENTIAL, required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Webhook', value: 'webhook' },
-					{ name: 'Webhook Event', value: 'webhookEvent' },
-				],
-				default: 'webhook',
-			},
-			...webhook.properties,
-			...webhookEvent.properties,
-		],
+		properties: describeResources(RESOURCES, 'webhook'),
 	};
 
 	methods = {
@@ -57,6 +51,6 @@ export class Kakiyo implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [await runOperation.call(this, { webhook, webhookEvent })];
+		return [await runOperation.call(this, RESOURCES)];
 	}
 }

@@ -26,6 +26,8 @@ export interface KakiyoRequest {
 	resource?: string;
 	/** Retries allowed for this call; defaults to `retryPolicy.maxRetries`. */
 	maxRetries?: number;
+	/** Values to redact from any error (a typed secret, a password), besides the API key. */
+	secrets?: string[];
 }
 
 interface KakiyoCredential {
@@ -39,8 +41,23 @@ export function joinUrl(baseUrl: string | undefined, path: string): string {
 	return `${base}/${path.replace(/^\/+/, '')}`;
 }
 
+/**
+ * Why a value cannot be an ID in a request path, or undefined when it can. Encoding keeps `/` and `?`
+ * inside their segment, but an empty, `.` or `..` segment would still change which endpoint is called
+ * (`DELETE /webhooks/..` is `DELETE /`), and an AI agent filling in IDs may well send one.
+ */
+export function invalidIdReason(id: string): string | undefined {
+	if (id === '') return 'it is empty';
+	if (id === '.' || id === '..') return `"${id}" is not an ID`;
+	return undefined;
+}
+
 /** Builds a path from segments, encoding each one, e.g. `apiPath('webhooks', id)`. */
 export function apiPath(...segments: string[]): string {
+	for (const segment of segments) {
+		const reason = invalidIdReason(segment);
+		if (reason) throw new Error(`Refusing to put "${segment}" in a Kakiyo path: ${reason}`);
+	}
 	return `/${segments.map((segment) => encodeURIComponent(segment)).join('/')}`;
 }
 
@@ -108,7 +125,7 @@ export async function kakiyoApiRequest<T = unknown>(
 					resource: request.resource,
 					attempts: attempt,
 				},
-				credential.apiKey ? [credential.apiKey] : [],
+				[...(credential.apiKey ? [credential.apiKey] : []), ...(request.secrets ?? [])],
 			);
 		}
 		await sleep(retryDelayMs(attempt - 1, failure));

@@ -62,31 +62,34 @@ describe('the Kakiyo node description', () => {
 		expect(undescribed).toEqual([]);
 	});
 
-	it('defines the webhook picker once, for get, update and delete, with a list and an ID mode', () => {
-		const pickers = kakiyoProperties().filter((property) => property.name === 'webhookId');
-		expect(pickers).toHaveLength(1);
-		expect(pickers[0].displayOptions?.show).toEqual({
-			resource: ['webhook'],
-			operation: ['get', 'update', 'delete'],
-		});
-		expect(
-			pickers[0].modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod]),
-		).toEqual([
-			['list', 'searchWebhooks'],
-			['id', undefined],
+	it('offers a picker with a list and an ID mode wherever an operation acts on one object', () => {
+		const pickers = kakiyoProperties().filter((property) => property.type === 'resourceLocator');
+		expect(pickers.length).toBeGreaterThan(0);
+		for (const picker of pickers) {
+			expect(picker.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
+			expect(picker.modes?.[0].typeOptions?.searchListMethod).toBeTruthy();
+			expect(picker.description).toBeTruthy();
+		}
+		const webhookPickers = pickers.filter((property) => property.name === 'webhookId');
+		expect(webhookPickers.map((picker) => picker.displayOptions?.show)).toEqual([
+			{ resource: ['webhook'], operation: ['delete'] },
+			{ resource: ['webhook'], operation: ['get'] },
+			{ resource: ['webhook'], operation: ['update'] },
 		]);
 	});
 
-	it("follows n8n's Return All / Limit convention", () => {
-		const limit = kakiyoProperties().find((property) => property.name === 'limit');
-		expect(limit).toMatchObject({
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: {
-				show: { resource: ['webhook'], operation: ['getAll'], returnAll: [false] },
-			},
-		});
+	it("follows n8n's Return All / Limit convention on every Get Many", () => {
+		const limits = kakiyoProperties().filter((property) => property.name === 'limit');
+		const getManys = operationsOf().filter(({ operation }) => operation === 'getAll');
+		expect(limits).toHaveLength(getManys.length);
+		for (const limit of limits) {
+			expect(limit).toMatchObject({
+				type: 'number',
+				default: 50,
+				typeOptions: { minValue: 1 },
+				displayOptions: { show: { operation: ['getAll'], returnAll: [false] } },
+			});
+		}
 	});
 
 	it('has every loadOptions and listSearch method its parameters name', () => {

@@ -1,34 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { idLocator } from '../../engine/locator';
 
 /**
  * The webhook parameters that several operations share, defined once: the webhook picker of
  * get/update/delete, and the fields that create sets and update changes. Each operation adds its own
- * `displayOptions`, `required` or place in a collection.
+ * `required` or place in a collection.
  */
 
-export const webhookLocator: INodeProperties = {
-	displayName: 'Webhook',
+export const webhookLocator = idLocator({
 	name: 'webhookId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	displayName: 'Webhook',
+	searchListMethod: 'searchWebhooks',
 	description: 'The Kakiyo webhook to act on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a webhook...',
-			typeOptions: { searchListMethod: 'searchWebhooks', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. wh_1a2b3c4d',
-		},
-	],
-};
+	example: 'wh_1a2b3c4d',
+});
 
 export const webhookName: INodeProperties = {
 	displayName: 'Name',

@@ -1,4 +1,4 @@
-import { publicWebhook } from '../../../nodes/Kakiyo/publicWebhook';
+import { publicWebhook } from '../../../nodes/Kakiyo/resources/webhook/webhookOutput';
 
 describe('publicWebhook never outputs a secret', () => {
 	it.each([
