@@ -10,8 +10,10 @@ import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import { describeResources } from './engine/describe';
 import type { Resource } from './engine/operation';
 import { runOperation } from './engine/runOperation';
-import { searchWebhooks } from './methods/searchWebhooks';
+import { listSearch } from './methods/listSearch';
 import { getSingleEventOptions } from './methods/singleEventOptions';
+import { agent } from './resources/agent';
+import { campaign } from './resources/campaign';
 import { webhook } from './resources/webhook';
 import { webhookEvent } from './resources/webhookEvent';
 
@@ -19,7 +21,7 @@ import { webhookEvent } from './resources/webhookEvent';
  * Every Kakiyo resource; each folder under `resources/` holds one resource's operations, one file per
  * operation (its parameters, its call and how the answer becomes items).
  */
-const RESOURCES: readonly Resource[] = [webhook, webhookEvent];
+const RESOURCES: readonly Resource[] = [agent, campaign, webhook, webhookEvent];
 
 /*
  * Programmatic rather than declarative: n8n's RoutingNode sends each request itself, so it cannot
@@ -47,7 +49,7 @@ export class Kakiyo implements INodeType {
 
 	methods = {
 		loadOptions: { getEventOptions, getSingleEventOptions },
-		listSearch: { searchWebhooks },
+		listSearch,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,0 +1,33 @@
+import type { Operation } from '../../engine/operation';
+import { campaignFields, campaignLocator, campaignName, campaignOptions } from './parameters';
+
+export const operation: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a campaign',
+	description:
+		'Rename a campaign or change its qualification thresholds or variables; fields not added keep their values',
+	properties: [
+		campaignLocator,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [campaignName, ...campaignOptions],
+		},
+	],
+	method: 'PUT',
+	path: '/campaigns/{campaignId}',
+	body: (parameters) => {
+		const changes = campaignFields(parameters, 'updateFields');
+		if (Object.keys(changes).length === 0) {
+			throw parameters.error(
+				'Nothing to update',
+				'Add at least one field under Update Fields (name, a threshold or variables).',
+			);
+		}
+		return changes;
+	},
+};
