@@ -10,18 +10,39 @@ import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import { describeResources } from './engine/describe';
 import type { Resource } from './engine/operation';
 import { runOperation } from './engine/runOperation';
+import { getCampaigns } from './methods/campaignOptions';
 import { listSearch } from './methods/listSearch';
+import { getModels } from './methods/modelOptions';
 import { getSingleEventOptions } from './methods/singleEventOptions';
 import { agent } from './resources/agent';
+import { analytics } from './resources/analytics';
 import { campaign } from './resources/campaign';
+import { doNotContact } from './resources/doNotContact';
+import { model } from './resources/model';
+import { product } from './resources/product';
+import { prompt } from './resources/prompt';
+import { prospect } from './resources/prospect';
 import { webhook } from './resources/webhook';
 import { webhookEvent } from './resources/webhookEvent';
+import { workspace } from './resources/workspace';
 
 /**
  * Every Kakiyo resource; each folder under `resources/` holds one resource's operations, one file per
  * operation (its parameters, its call and how the answer becomes items).
  */
-const RESOURCES: readonly Resource[] = [agent, campaign, webhook, webhookEvent];
+export const RESOURCES: readonly Resource[] = [
+	agent,
+	analytics,
+	campaign,
+	doNotContact,
+	model,
+	product,
+	prompt,
+	prospect,
+	webhook,
+	webhookEvent,
+	workspace,
+];
 
 /*
  * Programmatic rather than declarative: n8n's RoutingNode sends each request itself, so it cannot
@@ -38,7 +59,8 @@ export class Kakiyo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Kakiyo webhooks and try Kakiyo webhook events',
+		description:
+			'Act on Kakiyo: agents, campaigns, prospects and their conversations, Do Not Contact, workspaces and webhooks',
 		defaults: { name: 'Kakiyo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -48,7 +70,7 @@ export class Kakiyo implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getEventOptions, getSingleEventOptions },
+		loadOptions: { getCampaigns, getEventOptions, getModels, getSingleEventOptions },
 		listSearch,
 	};
 

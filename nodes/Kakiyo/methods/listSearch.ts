@@ -11,6 +11,8 @@ interface ListSource {
 	idField?: string;
 	/** Fields the user's filter matches, besides the ID. */
 	searchFields: string[];
+	/** A query parameter that passes the filter to Kakiyo too, for lists too long to fetch whole. */
+	filterParameter?: string;
 	/** How an entry is shown in the list. */
 	label: (entry: IDataObject) => string;
 }
@@ -28,10 +30,12 @@ function searchList(source: ListSource) {
 	): Promise<INodeListSearchResult> {
 		const needle = (filter ?? '').trim().toLowerCase();
 		const idField = source.idField ?? 'id';
+		const qs = { ...source.qs };
+		if (source.filterParameter && needle) qs[source.filterParameter] = needle;
 		const answer = await kakiyoApiRequest.call(this, {
 			method: 'GET',
 			path: source.path,
-			qs: source.qs,
+			qs: Object.keys(qs).length > 0 ? qs : undefined,
 			maxRetries: 0,
 		});
 		const entries = toList<IDataObject>(this.getNode(), answer, source.collection).filter(
@@ -93,6 +97,21 @@ export const listSearch = {
 		collection: 'workspaces',
 		searchFields: ['name'],
 		label: named,
+	}),
+	searchConversations: searchList({
+		path: '/prospects/search',
+		collection: 'prospects',
+		filterParameter: 'q',
+		idField: 'chatId',
+		searchFields: ['name', 'url', 'id'],
+		label: withStatus,
+	}),
+	searchProspects: searchList({
+		path: '/prospects/search',
+		collection: 'prospects',
+		filterParameter: 'q',
+		searchFields: ['name', 'url', 'chatId'],
+		label: withStatus,
 	}),
 	searchDoNotContactEntries: searchList({
 		path: '/dnc',

@@ -203,7 +203,9 @@ describe.each(cases)('$resource > $operation', (wire) => {
 	});
 });
 
-it('covers every operation the node offers', () => {
-	const offered = operationsOf().map(({ resource, operation }) => `${resource}:${operation}`);
+it('covers every webhook operation the node offers', () => {
+	const offered = operationsOf()
+		.filter(({ resource }) => resource.startsWith('webhook'))
+		.map(({ resource, operation }) => `${resource}:${operation}`);
 	expect(cases.map((wire) => `${wire.resource}:${wire.operation}`).sort()).toEqual(offered.sort());
 });
