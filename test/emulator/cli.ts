@@ -2,7 +2,7 @@
 /**
  * `npm run emulator -- [--port 4010] [--api-key KEY] [--state FILE] [--no-rate-limit] [--signature bare|prefixed]`
  *
- * Prints the base URL and a ready API key as KEY=value lines (easy to read by eye, by a harness, or with
+ * Prints the base URL, a ready API key, the control URL and its token as KEY=value lines (easy to read by eye, by a harness, or with
  * `export`), then one line per API request and per delivery attempt. Ctrl-C or SIGTERM closes cleanly.
  */
 import { parseArgs } from 'node:util';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
 	console.log(`KAKIYO_BASE_URL=${emulator.baseUrl}`);
 	console.log(`KAKIYO_API_KEY=${emulator.apiKey}`);
 	console.log(`KAKIYO_CONTROL_URL=${emulator.controlUrl}`);
+	console.log(`KAKIYO_CONTROL_TOKEN=${emulator.controlToken}`);
 
 	const stop = (signal: string) => {
 		console.log(`${signal}: closing`);

@@ -1,32 +1,26 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only emulator: a real HTTP server needs node:http */
 /**
  * The control plane under `/__emulator/`: what a test or the e2e harness uses to drive and inspect the
- * emulator over HTTP. No API key (it is a test tool), but only loopback peers are served.
+ * emulator over HTTP. No API key, but only the developer is served (controlGuard.ts): loopback peers,
+ * no Origin, a loopback Host, and the control token on every route but `GET /health`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refuseStranger, refuseWithoutToken } from './controlGuard';
 import type { Emulator } from './emulator';
-import {
-	ApiError,
-	answerWith,
-	readBody,
-	requestPath,
-	sendJson,
-	validationError,
-	type Answer,
-} from './http';
+import { answerWith, readBody, requestPath, sendJson, validationError, type Answer } from './http';
 import { dispatch, type Route } from './routing';
 
 export const CONTROL_PREFIX = '/__emulator';
 
-/** 127.0.0.0/8 and ::1, also in their IPv4-mapped IPv6 spelling. */
-export function isLoopback(address: string | undefined): boolean {
-	if (!address) return false;
-	const ipv4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
-	return ipv4.startsWith('127.') || address === '::1';
+/** What the control plane checks a caller against. */
+export interface ControlAccess {
+	port: number;
+	token: string;
 }
 
 export async function serveControl(
 	routes: Route[],
+	access: ControlAccess,
 	req: IncomingMessage,
 	res: ServerResponse,
 	log: (line: string) => void,
@@ -34,13 +28,13 @@ export async function serveControl(
 	const method = req.method ?? 'GET';
 	const path = requestPath(req);
 	const answer = await answerWith(async () => {
-		if (!isLoopback(req.socket.remoteAddress)) {
-			throw new ApiError(
-				403,
-				'forbidden',
-				'The emulator control plane answers loopback clients only',
-			);
-		}
+		const refusal =
+			refuseStranger(req, access.port) ??
+			// The health check alone is open: it shows where things are, never a key or a secret.
+			(method === 'GET' && path === HEALTH_PATH
+				? undefined
+				: refuseWithoutToken(req, access.token));
+		if (refusal) throw refusal;
 		return dispatch(routes, method, path, await readBody(req));
 	}, log);
 	sendJson(res, answer);
@@ -53,18 +47,18 @@ export interface ControlUrls {
 }
 
 const ok = (body: unknown): Answer => ({ status: 200, body });
+const HEALTH_PATH = `${CONTROL_PREFIX}/health`;
 
 export function controlRoutes(emulator: Emulator, urls: ControlUrls): Route[] {
 	const listed = <T>(name: string, items: T[]) => ok({ [name]: items, total: items.length });
 	return [
 		{
 			method: 'GET',
-			pattern: `${CONTROL_PREFIX}/health`,
+			pattern: HEALTH_PATH,
 			handle: () =>
 				ok({
 					status: 'ok',
 					...urls,
-					apiKey: emulator.settings.apiKey,
 					webhooks: emulator.store.list().length,
 					pendingFaults: emulator.faults.pending(),
 				}),

@@ -134,6 +134,8 @@ export interface RunningEmulator {
 	controlUrl: string;
 	/** The first valid (active) key. */
 	apiKey: string;
+	/** Made at start: every control route but `GET /health` needs it (Bearer or X-Emulator-Token). */
+	controlToken: string;
 	close(): Promise<void>;
 	webhooks(): EmulatedWebhook[];
 	deliveries(): DeliveryAttempt[];
