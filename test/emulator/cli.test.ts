@@ -20,7 +20,7 @@ function runCli(...args: string[]) {
 	return { child, output, exited };
 }
 
-test('starts, prints its base URL and a ready key, logs each request, and closes on SIGTERM', async () => {
+it('starts, prints its base URL and a ready key, logs each request, and closes on SIGTERM', async () => {
 	const started = performance.now();
 	const { child, output, exited } = runCli('--port', '0', '--rate-limit', '5');
 	try {
@@ -51,7 +51,7 @@ test('starts, prints its base URL and a ready key, logs each request, and closes
 	expect(output.text).toContain('SIGTERM: closing');
 });
 
-test('a bad option stops it with a message and the usage', async () => {
+it('a bad option stops it with a message and the usage', async () => {
 	const { output, exited } = runCli('--port', '0', '--signature', 'base64');
 	expect(await exited).toEqual([1, null]);
 	expect(output.text).toMatch(/signatureFormat must be 'prefixed' or 'bare'[\s\S]*Usage:/);

@@ -31,7 +31,7 @@ async function createHook(secret?: string) {
 	return reply.json;
 }
 
-test('health names the URLs, with no API key or control token needed', async () => {
+it('health names the URLs, with no API key or control token needed', async () => {
 	const reply = await call(`${emulator.controlUrl}/health`);
 	expect(reply.json).toEqual({
 		status: 'ok',
@@ -142,7 +142,7 @@ describe('only the developer may use the control plane (issue 11, finding 10)', 
 	);
 });
 
-test('webhooks are listed with their secrets', async () => {
+it('webhooks are listed with their secrets', async () => {
 	const created = await createHook('top-secret');
 	const reply = await control('/webhooks');
 	expect(reply.json).toEqual({
@@ -152,7 +152,7 @@ test('webhooks are listed with their secrets', async () => {
 	expect(emulator.webhooks()).toEqual(reply.json.webhooks);
 });
 
-test('emit answers after the deliveries, with their results', async () => {
+it('emit answers after the deliveries, with their results', async () => {
 	const created = await createHook('s');
 	const reply = await control('/emit', { event: 'linkedin.message.received' });
 	expect(reply.status).toBe(200);
@@ -168,13 +168,13 @@ test('emit answers after the deliveries, with their results', async () => {
 	expect(JSON.parse(receiver.received.at(-1)!.raw.toString('utf8'))).toEqual(custom);
 });
 
-test('emit refuses an unknown event without a payload, and a payload that is not an object', async () => {
+it('emit refuses an unknown event without a payload, and a payload that is not an object', async () => {
 	expect((await control('/emit', { event: 'made.up' })).status).toBe(400);
 	expect((await control('/emit', { event: 'message.sent', payload: 'text' })).status).toBe(400);
 	expect((await control('/emit', {})).json.error).toBe('validation_error');
 });
 
-test('deliveries lists every attempt with its bytes and headers', async () => {
+it('deliveries lists every attempt with its bytes and headers', async () => {
 	await createHook('s');
 	await emulator.emit('linkedin.message.received');
 	const reply = await control('/deliveries');
@@ -196,7 +196,7 @@ test('deliveries lists every attempt with its bytes and headers', async () => {
 	});
 });
 
-test('requests lists API calls only, not control calls', async () => {
+it('requests lists API calls only, not control calls', async () => {
 	await call(`${emulator.baseUrl}/verify`, { key: emulator.apiKey });
 	const reply = await control('/requests');
 	expect(reply.json).toEqual({
@@ -207,7 +207,7 @@ test('requests lists API calls only, not control calls', async () => {
 	});
 });
 
-test('faults can be armed over HTTP', async () => {
+it('faults can be armed over HTTP', async () => {
 	const reply = await control('/faults', { path: '/v1/verify', status: 502 });
 	expect(reply.status).toBe(201);
 	expect(reply.json).toMatchObject({
@@ -218,7 +218,7 @@ test('faults can be armed over HTTP', async () => {
 	expect((await control('/faults', { status: 502 })).status).toBe(400);
 });
 
-test('reset forgets webhooks, logs and faults but keeps the key', async () => {
+it('reset forgets webhooks, logs and faults but keeps the key', async () => {
 	await createHook();
 	await control('/faults', { path: '/v1/verify', status: 502 });
 	expect((await control('/reset', {})).json).toEqual({ message: 'Emulator reset' });
@@ -227,12 +227,12 @@ test('reset forgets webhooks, logs and faults but keeps the key', async () => {
 	expect((await call(`${emulator.baseUrl}/verify`, { key: emulator.apiKey })).status).toBe(200);
 });
 
-test('an unknown control route is a JSON 404', async () => {
+it('an unknown control route is a JSON 404', async () => {
 	const reply = await control('/nothing');
 	expect([reply.status, reply.json.error]).toEqual([404, 'not_found']);
 });
 
-test.each([
+it.each([
 	['127.0.0.1', true],
 	['127.8.9.10', true],
 	['::1', true],

@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-test('webhooks, secrets, failure counts and the generated key survive a restart', async () => {
+it('webhooks, secrets, failure counts and the generated key survive a restart', async () => {
 	const receiver = await startReceiver(() => 500);
 	const first = await startEmulator({ statePath, retryDelaysMs: [] });
 	const created = await call(`${first.baseUrl}/webhooks`, {
@@ -45,13 +45,14 @@ test('webhooks, secrets, failure counts and the generated key survive a restart'
 			method: 'DELETE',
 			key: second.apiKey,
 		});
-		expect(JSON.parse(readFileSync(statePath, 'utf8')).webhooks).toEqual([]);
+		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
+		expect([saved.version, saved.teams[0].webhooks]).toEqual([2, []]);
 	} finally {
 		await second.close();
 	}
 });
 
-test('explicit keys are used as given, and not written to the state file', async () => {
+it('explicit keys are used as given, and not written to the state file', async () => {
 	const key = randomBytes(30).toString('base64url');
 	const emulator = await startEmulator({ statePath, apiKeys: [key] });
 	await call(`${emulator.baseUrl}/webhooks`, {
@@ -66,7 +67,34 @@ test('explicit keys are used as given, and not written to the state file', async
 	expect(state).not.toContain(key);
 });
 
-test('a state file that is not JSON stops the start with a clear error', async () => {
+it('a version 1 file (webhooks and the key) is still read, beside the seed', async () => {
+	const hook = {
+		id: '0123456789abcdef0123',
+		name: 'From v1',
+		url: 'https://example.com/hook',
+		events: ['*'],
+		secret: 'v1-secret',
+		active: true,
+		failureCount: 2,
+		createdAt: '2025-01-01T00:00:00.000Z',
+		updatedAt: '2025-01-01T00:00:00.000Z',
+	};
+	const apiKey = randomBytes(30).toString('base64url');
+	writeFileSync(statePath, JSON.stringify({ version: 1, apiKey, webhooks: [hook] }));
+	const emulator = await startEmulator({ statePath });
+	try {
+		expect(emulator.apiKey).toBe(apiKey);
+		expect(emulator.webhooks()).toEqual([hook]);
+		expect(emulator.state().teams[0].agents).toHaveLength(1);
+		await call(`${emulator.baseUrl}/verify`, { key: apiKey });
+		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
+		expect([saved.version, saved.apiKey, saved.teams[0].webhooks]).toEqual([2, apiKey, [hook]]);
+	} finally {
+		await emulator.close();
+	}
+});
+
+it('a state file that is not JSON stops the start with a clear error', async () => {
 	writeFileSync(statePath, '{ nope');
 	await expect(startEmulator({ statePath })).rejects.toThrow(/state file .* is not valid JSON/);
 });

@@ -24,7 +24,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		const path = requestPath(req);
 		const isControl = path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 		const serve = isControl
-			? serveControl(control, access, req, res, log)
+			? serveControl(control, access, emulator, req, res)
 			: serveApi(emulator, req, res, closing.signal);
 		// Handlers turn errors into answers; this only catches a failure to write one (a vanished socket).
 		serve.catch((error: Error) =>
@@ -53,15 +53,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		apiKey: emulator.settings.apiKey,
 		controlToken: access.token,
 		close,
-		webhooks: () => emulator.store.list(),
+		webhooks: () => emulator.world.webhooks(emulator.world.main).list(),
 		deliveries: () => emulator.deliverer.history(),
 		requests: () => emulator.requests(),
+		clearRequests: () => emulator.clearRequests(),
 		emit: (event, payload) => emulator.emit(event, payload),
 		injectFault: (fault) => {
 			emulator.faults.add(fault);
 		},
 		reset: () => emulator.reset(),
 		idle: () => emulator.deliverer.idle(),
+		state: () => {
+			emulator.settle();
+			return emulator.world.snapshot();
+		},
+		credits: () => emulator.world.main.credits,
+		setAgentStatus: (id, status) => emulator.setAgentStatus(id, status),
+		setCampaignStatus: (id, status) => emulator.setCampaignStatus(id, status),
+		reply: (chatId, message) => emulator.reply(chatId, message),
+		acceptInvitation: (chatId) => emulator.acceptInvitation(chatId),
 	};
 }
 
