@@ -9,6 +9,8 @@ import { agentRoutes } from './agents/routes';
 import type { ApiDeps, ApiRoute } from './apiContext';
 import { campaignRoutes } from './campaigns/routes';
 import { catalogRoutes } from './catalog/routes';
+import { importRoutes } from './prospects/importRoutes';
+import { prospectRoutes } from './prospects/routes';
 import { webhookRoutes } from './webhooks/routes';
 
 export function apiRoutes(deps: ApiDeps): ApiRoute[] {
@@ -17,5 +19,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
 		...agentRoutes(deps),
 		...catalogRoutes(),
 		...campaignRoutes(deps),
+		...importRoutes(deps),
+		...prospectRoutes(deps),
 	];
 }

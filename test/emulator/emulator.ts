@@ -15,6 +15,7 @@ import { RateLimiter } from './rateLimit';
 import { forceAgentStatus } from './agents/store';
 import { forceCampaignStatus } from './campaigns/store';
 import { guidePayload } from './prospects/chatEvents';
+import { settleImports } from './prospects/imports';
 import { addMessage } from './prospects/store';
 import {
 	AGENT_STATUSES,
@@ -123,7 +124,9 @@ export class Emulator {
 	}
 
 	/** Lets time-driven work (imports that are due) catch up before anyone looks at the state. */
-	settle(): void {}
+	settle(): void {
+		for (const team of this.world.teams) settleImports(team);
+	}
 
 	record(entry: RecordedRequest): void {
 		this.recorded.push(entry);

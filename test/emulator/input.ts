@@ -8,21 +8,24 @@ export type Fields = Record<string, unknown>;
 
 const present = (value: unknown) => value !== undefined && value !== null;
 
-/** A non-empty string, trimmed; `min`/`max` bound its length. */
+/**
+ * A non-empty string, trimmed; `min`/`max` bound its length. `label` names the field in errors when it
+ * sits inside an array (`prospects[2].url`).
+ */
 export function requireText(
 	fields: Fields,
 	field: string,
-	bounds: { min?: number; max?: number } = {},
+	bounds: { min?: number; max?: number; label?: string } = {},
 ): string {
 	const value = fields[field];
-	if (!present(value) || value === '') throw validationError(`${field} is required`);
-	if (typeof value !== 'string') throw validationError(`${field} must be a string`);
+	const { min = 1, max = Infinity, label = field } = bounds;
+	if (!present(value) || value === '') throw validationError(`${label} is required`);
+	if (typeof value !== 'string') throw validationError(`${label} must be a string`);
 	const text = value.trim();
-	if (!text) throw validationError(`${field} must not be empty`);
-	const { min = 1, max = Infinity } = bounds;
+	if (!text) throw validationError(`${label} must not be empty`);
 	if (text.length < min || text.length > max) {
 		const range = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
-		throw validationError(`${field} must be ${range} characters long`);
+		throw validationError(`${label} must be ${range} characters long`);
 	}
 	return text;
 }

@@ -128,6 +128,21 @@ export function signedPayloads(receiver: Receiver, secret: string): Loose[] {
 	});
 }
 
+/** Calls `read` every 20 ms until `done(value)` holds; returns that value. */
+export async function pollUntil<T>(
+	read: () => Promise<T>,
+	done: (value: T) => boolean,
+	timeoutMs = 5000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (done(value)) return value;
+		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+		await sleep(20);
+	}
+}
+
 /** Polls until the condition holds (for state that changes in the background). */
 export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
