@@ -6,12 +6,15 @@
  * Order matters: a specific pattern (`/prospects/search`) comes before a parameter one (`/prospects/:chatId`).
  */
 import { agentRoutes } from './agents/routes';
+import { analyticsRoutes } from './analytics/routes';
 import type { ApiDeps, ApiRoute } from './apiContext';
 import { campaignRoutes } from './campaigns/routes';
 import { catalogRoutes } from './catalog/routes';
+import { dncRoutes } from './dnc/routes';
 import { importRoutes } from './prospects/importRoutes';
 import { prospectRoutes } from './prospects/routes';
 import { webhookRoutes } from './webhooks/routes';
+import { workspaceRoutes } from './workspaces/routes';
 
 export function apiRoutes(deps: ApiDeps): ApiRoute[] {
 	return [
@@ -21,5 +24,8 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
 		...campaignRoutes(deps),
 		...importRoutes(deps),
 		...prospectRoutes(deps),
+		...analyticsRoutes(deps),
+		...dncRoutes(deps),
+		...workspaceRoutes(deps),
 	];
 }

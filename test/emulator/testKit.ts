@@ -53,7 +53,7 @@ export async function call<T = Loose>(url: string, options: CallOptions = {}): P
 /** A client bound to one API key: `api('/agents')`, `api('/agents', { method: 'POST' })`. */
 export function apiClient(baseUrl: () => string, key: () => string) {
 	return <T = Loose>(path: string, options: CallOptions = {}) =>
-		call<T>(`${baseUrl()}${path}`, { key: key(), ...options });
+		call<T>(`${baseUrl()}${path}`, { ...options, key: options.key ?? key() });
 }
 
 /** A client for the control plane that sends the control token. */
