@@ -171,6 +171,33 @@ describe('webhooks', () => {
 		expect(Date.parse(reply.json.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.createdAt));
 	});
 
+	it("another team's webhook is 403 for get, put and delete, and not listed", async () => {
+		const otherKey = randomBytes(30).toString('base64url');
+		const twoTeams = await startEmulator({ otherTeam: { apiKeys: [otherKey] } });
+		try {
+			const theirs = await call(`${twoTeams.baseUrl}/webhooks`, {
+				method: 'POST',
+				key: otherKey,
+				body: { name: 'Theirs', url: 'https://example.com/h', events: ['*'] },
+			});
+			const ours = (path: string, method = 'GET') =>
+				call(`${twoTeams.baseUrl}${path}`, { method, key: twoTeams.apiKey, body: { name: 'x' } });
+			for (const method of ['GET', 'PUT', 'DELETE']) {
+				const reply = await ours(`/webhooks/${theirs.json.id}`, method);
+				expect([method, reply.status, reply.json]).toEqual([
+					method,
+					403,
+					{ error: 'forbidden', message: 'You do not have access to this webhook' },
+				]);
+			}
+			expect((await ours('/webhooks')).json).toEqual({ webhooks: [], total: 0 });
+			expect(twoTeams.webhooks()).toEqual([]);
+			expect(twoTeams.state().teams[1].webhooks).toHaveLength(1);
+		} finally {
+			await twoTeams.close();
+		}
+	});
+
 	it('delete answers the id, and the webhook is gone', async () => {
 		const { json: created } = await createHook();
 		const reply = await api(`/webhooks/${created.id}`, { method: 'DELETE' });

@@ -22,7 +22,9 @@ function runCli(...args: string[]) {
 
 it('starts, prints its base URL and a ready key, logs each request, and closes on SIGTERM', async () => {
 	const started = performance.now();
-	const { child, output, exited } = runCli('--port', '0', '--rate-limit', '5');
+	const { child, output, exited } = runCli(
+		...['--port', '0', '--rate-limit', '5', '--no-seed', '--plan', 'standard'],
+	);
 	try {
 		await waitFor(() => output.text.includes('KAKIYO_CONTROL_TOKEN='), 15_000);
 		const startMs = Math.round(performance.now() - started);
@@ -40,6 +42,8 @@ it('starts, prints its base URL and a ready key, logs each request, and closes o
 		});
 
 		expect((await call(`${baseUrl}/verify`, { key })).status).toBe(200);
+		expect((await call(`${baseUrl}/agents`, { key })).json).toEqual({ agents: [], total: 0 });
+		expect((await call(`${baseUrl}/workspaces`, { key })).status).toBe(403);
 		const requests = `${controlUrl}/requests`;
 		expect((await call(requests)).status).toBe(401);
 		expect((await call(requests, { headers: { 'x-emulator-token': token! } })).status).toBe(200);

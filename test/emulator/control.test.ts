@@ -59,6 +59,13 @@ describe('only the developer may use the control plane (issue 11, finding 10)', 
 		['POST', '/emit'],
 		['POST', '/faults'],
 		['POST', '/reset'],
+		['GET', '/state'],
+		['GET', '/credits'],
+		['DELETE', '/requests'],
+		['POST', '/chats/any/reply'],
+		['POST', '/chats/any/accept'],
+		['POST', '/agents/any/status'],
+		['POST', '/campaigns/any/status'],
 		['GET', '/nothing'],
 	])('%s %s without the token is refused with 401 and does nothing', async (method, path) => {
 		await createHook();

@@ -1,6 +1,7 @@
 /**
  * Readers for request fields that fail the way Kakiyo's validation does: 400 `validation_error` with a
  * message naming the field. Shared by every resource's routes; the webhook checks keep their own file.
+ * (I) Kakiyo does not publish its validation messages: every 400 text in the emulator is its own.
  */
 import { validationError } from './http';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from './index';
-import { call, startReceiver } from './testKit';
+import { apiClient, call, pollUntil, startReceiver } from './testKit';
 
 let folder: string;
 let statePath: string;
@@ -91,6 +91,71 @@ it('a version 1 file (webhooks and the key) is still read, beside the seed', asy
 		expect([saved.version, saved.apiKey, saved.teams[0].webhooks]).toEqual([2, apiKey, [hook]]);
 	} finally {
 		await emulator.close();
+	}
+});
+
+it('the whole state survives a restart: objects, lists, workspaces, credits, another team', async () => {
+	const otherKey = randomBytes(30).toString('base64url');
+	const options = { statePath, otherTeam: { apiKeys: [otherKey] } };
+	const first = await startEmulator(options);
+	const api = apiClient(
+		() => first.baseUrl,
+		() => first.apiKey,
+	);
+	const campaignId = first.state().teams[0].campaigns[0].id;
+	await api('/agents', { method: 'POST' });
+	await api('/dnc', { method: 'POST', body: { url: 'in/kept-off' } });
+	await api('/prospects', {
+		method: 'POST',
+		body: { campaignId, name: 'Kept', url: 'in/kept', customData: 'note' },
+	});
+	const workspace = await api('/workspaces', { method: 'POST', body: { name: 'Client' } });
+	await api(`/workspaces/${workspace.json.id}/invite`, {
+		method: 'POST',
+		body: { email: 'c@x.io' },
+	});
+	await first.reply(first.state().teams[0].prospects[1].chat.id, 'Hello again');
+	const before = first.state();
+	await first.close();
+
+	const second = await startEmulator(options);
+	try {
+		expect(second.apiKey).toBe(first.apiKey);
+		expect(second.state()).toEqual(before);
+		expect(second.credits()).toBe(before.teams[0].credits);
+		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
+		expect(saved.version).toBe(2);
+		expect(JSON.stringify(saved)).not.toContain(otherKey);
+	} finally {
+		await second.close();
+	}
+});
+
+it('an import saved while processing completes after a restart', async () => {
+	const first = await startEmulator({ statePath, importDelayMs: 150 });
+	const campaignId = first.state().teams[0].campaigns[0].id;
+	const started = await call(`${first.baseUrl}/prospects/batch`, {
+		method: 'POST',
+		key: first.apiKey,
+		body: { campaignId, prospects: [{ name: 'Late', url: 'in/late' }] },
+	});
+	expect(first.state().teams[0].imports[0].status).toBe('processing');
+	await first.close();
+
+	const second = await startEmulator({ statePath });
+	try {
+		const report = await pollUntil(
+			async () =>
+				(
+					await call(`${second.baseUrl}/prospects/imports/${started.json.listId}`, {
+						key: second.apiKey,
+					})
+				).json,
+			(json) => json.status === 'completed',
+		);
+		expect(report).toMatchObject({ imported: 1, report: [{ status: 'imported' }] });
+	} finally {
+		await second.close();
 	}
 });
 

@@ -2,7 +2,8 @@
  * Webhook payloads built from real state, for the events the emulator fires by itself: a reply and an
  * accepted invitation (guide vocabulary, `{event, teamId, timestamp, data:{agentId, campaignId, chatId,
  * prospectId, message?, timestamp}}`) and a qualification (API-reference vocabulary, `{event, timestamp,
- * data:{prospect, campaign, conversation}, team}`). Both shapes follow payloads.ts.
+ * data:{prospect, campaign, conversation}, team}`). Both shapes follow payloads.ts; the documented
+ * prospect.qualified example also has `prospect.email`, which the emulator does not know (I: left out).
  */
 import { nowIso } from '../ids';
 import type { KakiyoPayload } from '../payloads';
