@@ -13,7 +13,7 @@ describe('over HTTP', () => {
 	});
 	afterAll(() => emulator.close());
 
-	test('the limit is per endpoint and per key, and answers 429 rate_limit_exceeded', async () => {
+	it('the limit is per endpoint and per key, and answers 429 rate_limit_exceeded', async () => {
 		const seen = [];
 		for (let i = 0; i < 4; i++) seen.push((await get('/verify')).status);
 		expect(seen).toEqual([200, 200, 200, 429]);
@@ -28,14 +28,14 @@ describe('over HTTP', () => {
 		expect((await get('/verify', otherKey)).status).toBe(200);
 	});
 
-	test('ids share their route pattern: /webhooks/a and /webhooks/b are one endpoint', async () => {
+	it('ids share their route pattern: /webhooks/a and /webhooks/b are one endpoint', async () => {
 		const seen = [];
 		for (const id of ['a', 'b', 'c', 'd']) seen.push((await get(`/webhooks/${id}`)).status);
 		expect(seen).toEqual([404, 404, 404, 429]);
 	});
 });
 
-test('the window slides: a slot frees up one minute after the call that used it', () => {
+it('the window slides: a slot frees up one minute after the call that used it', () => {
 	let now = 0;
 	const limiter = new RateLimiter(2, () => now);
 	expect(limiter.take('k', 'GET /v1/verify')).toEqual({ allowed: true });
@@ -47,7 +47,7 @@ test('the window slides: a slot frees up one minute after the call that used it'
 	expect(limiter.take('k', 'GET /v1/verify').allowed).toBe(false);
 });
 
-test('false turns the limit off', () => {
+it('false turns the limit off', () => {
 	const limiter = new RateLimiter(false);
 	for (let i = 0; i < 1000; i++) expect(limiter.take('k', 'GET /v1/verify').allowed).toBe(true);
 });
