@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { RESOURCES } from '../../../nodes/Kakiyo/Kakiyo.node';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { kakiyoAgainst } from './kakiyoRun';
@@ -32,7 +33,7 @@ it('covers every operation with an ID in its path', () => {
 
 describe.each(withIds)('$resource > $operation', ({ resource, operation, ids }) => {
 	it.each(['', '  ', '.', '..'])('refuses the ID %j without calling Kakiyo', async (bad) => {
-		const parameters: Record<string, unknown> = { resource, operation };
+		const parameters: INodeParameters = { resource, operation };
 		// Every other ID is a good one, so that the bad one is what is refused.
 		for (const id of ids) parameters[id] = id === ids[ids.length - 1] ? bad : 'a1b2c3';
 
@@ -46,7 +47,7 @@ describe.each(withIds)('$resource > $operation', ({ resource, operation, ids }) 
 });
 
 /** Values for the other required parameters, so that only the ID can fail. */
-function required(resource: string, operation: string): Record<string, unknown> {
+function required(resource: string, operation: string): INodeParameters {
 	if (resource === 'agent' && operation === 'setup') {
 		return { login: 'ana@example.com', password: 'example-password', country: 'US' };
 	}
