@@ -19,11 +19,11 @@ import { activate, startRig, triggerWorkflow } from './rig';
  */
 
 /**
- * Characters above U+00FF in the header pass the node's check when their low byte is the right
- * digit (see "a known defect" in signatureFuzz.test.ts), so a default run leaves them out. Node's
- * HTTP parser never produces them; when the node refuses them, this list becomes empty.
+ * Mutation kinds the node is known to get wrong, left out of a default run until fixed. Empty since
+ * the check stopped reading the header's hex as latin1 (a character above U+00FF passed when its low
+ * byte was the right digit; see "characters above U+00FF" in signatureFuzz.test.ts).
  */
-export const KNOWN_DEFECT_KINDS: readonly DeliveryKind[] = ['header-wide-char'];
+export const KNOWN_DEFECT_KINDS: readonly DeliveryKind[] = [];
 export const DEFAULT_KINDS = DELIVERY_KINDS.filter((kind) => !KNOWN_DEFECT_KINDS.includes(kind));
 
 export interface FuzzOptions {
