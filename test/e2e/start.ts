@@ -104,14 +104,17 @@ async function main(): Promise<void> {
 		`  n8n log: ${stack.n8n.logFile}`,
 	];
 	if (emulator) {
+		// The control plane wants its token on every call but the health check.
+		const token = `-H 'X-Emulator-Token: ${emulator.controlToken}'`;
 		lines.push(
 			'',
 			'Fire a test event (each run shows up under Executions):',
-			`  curl -s -X POST ${emulator.controlUrl}/emit -H 'content-type: application/json' -d '{"event":"linkedin.message.received"}'`,
+			`  curl -s -X POST ${emulator.controlUrl}/emit ${token} -H 'content-type: application/json' -d '{"event":"linkedin.message.received"}'`,
 			'or through the Kakiyo API, as the action node does:',
 			`  curl -s -X POST ${kakiyo.baseUrl}/webhooks/test -H 'Authorization: Bearer ${kakiyo.apiKey}' -H 'content-type: application/json' -d '{"event":"prospect.qualified"}'`,
 			'Registered webhooks (with secrets):',
-			`  curl -s ${emulator.controlUrl}/webhooks`,
+			`  curl -s ${emulator.controlUrl}/webhooks ${token}`,
+			`Emulator control token: KAKIYO_CONTROL_TOKEN=${emulator.controlToken}`,
 		);
 	} else if (!canActivate) {
 		lines.push(

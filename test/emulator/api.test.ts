@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
-import { call, startReceiver, type Reply } from './testKit';
+import { call, newApiKey, type Reply, startReceiver } from './testKit';
 
 // Written out here rather than imported, so the test checks the emulator against the contract.
 const REFERENCE_EVENTS = ['prospect.qualified', 'prospect.responded', 'campaign.completed'].concat([
@@ -15,7 +14,7 @@ const GUIDE_EVENTS = [
 ].concat(['linkedin.invitation.accepted', 'prospect.qualification.manual', 'prospect.unqualified']);
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
-const newKey = () => randomBytes(30).toString('base64url');
+const newKey = newApiKey;
 const inactiveKey = newKey();
 
 let emulator: RunningEmulator;
@@ -39,7 +38,7 @@ afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
 
 describe('authentication', () => {
-	test.each([
+	it.each([
 		['no Authorization header', 401, 'missing_api_key', {}],
 		['another scheme', 401, 'invalid_api_key_format', { authorization: `Basic ${newKey()}` }],
 		['a short key', 401, 'invalid_api_key_format', { authorization: 'Bearer abc123' }],
@@ -62,13 +61,13 @@ describe('authentication', () => {
 		expect(reply.json).toEqual({ error, message: expect.stringMatching(/\w+ \w+/) });
 	});
 
-	test('a valid key verifies', async () => {
+	it('a valid key verifies', async () => {
 		const reply = await api('/verify');
 		expect(reply.status).toBe(200);
 		expect(reply.json).toEqual({ status: 'success', message: 'API key is valid' });
 	});
 
-	test('the request log names the auth outcome and never holds a whole key', async () => {
+	it('the request log names the auth outcome and never holds a whole key', async () => {
 		await api('/verify');
 		await call(`${emulator.baseUrl}/verify`);
 		const log = emulator.requests();
@@ -81,7 +80,7 @@ describe('authentication', () => {
 	});
 });
 
-test('every answer is JSON, including unknown routes', async () => {
+it('every answer is JSON, including unknown routes', async () => {
 	const replies = [
 		await api('/verify'),
 		await api('/nowhere'),
@@ -100,12 +99,12 @@ test('every answer is JSON, including unknown routes', async () => {
 	]);
 });
 
-test('a trailing slash is ignored, the query string too', async () => {
+it('a trailing slash is ignored, the query string too', async () => {
 	expect((await api('/webhooks/?limit=5')).json).toEqual({ webhooks: [], total: 0 });
 });
 
 describe('webhooks', () => {
-	test('create answers 201 with the documented fields and no secret', async () => {
+	it('create answers 201 with the documented fields and no secret', async () => {
 		const reply = await createHook({ secret: 'shh', events: ['linkedin.message.received'] });
 		expect(reply.status).toBe(201);
 		expect(reply.json).toEqual({
@@ -119,7 +118,7 @@ describe('webhooks', () => {
 		});
 	});
 
-	test('list and get show hasSecret, never the secret', async () => {
+	it('list and get show hasSecret, never the secret', async () => {
 		const { json: created } = await createHook({ secret: 'shh' });
 		const expected = {
 			id: created.id,
@@ -139,7 +138,7 @@ describe('webhooks', () => {
 		expect(list.text + one.text).not.toContain('shh');
 	});
 
-	test('an unknown id is 404 not_found for get, put and delete', async () => {
+	it('an unknown id is 404 not_found for get, put and delete', async () => {
 		const missing = { error: 'not_found', message: 'Webhook not found' };
 		for (const method of ['GET', 'PUT', 'DELETE']) {
 			const reply = await api('/webhooks/0123456789abcdef0123', { method, body: { name: 'x' } });
@@ -147,7 +146,7 @@ describe('webhooks', () => {
 		}
 	});
 
-	test('put changes the given fields and answers the whole object', async () => {
+	it('put changes the given fields and answers the whole object', async () => {
 		const { json: created } = await createHook({ secret: 'shh' });
 		const reply = await api(`/webhooks/${created.id}`, {
 			method: 'PUT',
@@ -171,7 +170,34 @@ describe('webhooks', () => {
 		expect(Date.parse(reply.json.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.createdAt));
 	});
 
-	test('delete answers the id, and the webhook is gone', async () => {
+	it("another team's webhook is 403 for get, put and delete, and not listed", async () => {
+		const otherKey = newApiKey();
+		const twoTeams = await startEmulator({ otherTeam: { apiKeys: [otherKey] } });
+		try {
+			const theirs = await call(`${twoTeams.baseUrl}/webhooks`, {
+				method: 'POST',
+				key: otherKey,
+				body: { name: 'Theirs', url: 'https://example.com/h', events: ['*'] },
+			});
+			const ours = (path: string, method = 'GET') =>
+				call(`${twoTeams.baseUrl}${path}`, { method, key: twoTeams.apiKey, body: { name: 'x' } });
+			for (const method of ['GET', 'PUT', 'DELETE']) {
+				const reply = await ours(`/webhooks/${theirs.json.id}`, method);
+				expect([method, reply.status, reply.json]).toEqual([
+					method,
+					403,
+					{ error: 'forbidden', message: 'You do not have access to this webhook' },
+				]);
+			}
+			expect((await ours('/webhooks')).json).toEqual({ webhooks: [], total: 0 });
+			expect(twoTeams.webhooks()).toEqual([]);
+			expect(twoTeams.state().teams[1].webhooks).toHaveLength(1);
+		} finally {
+			await twoTeams.close();
+		}
+	});
+
+	it('delete answers the id, and the webhook is gone', async () => {
 		const { json: created } = await createHook();
 		const reply = await api(`/webhooks/${created.id}`, { method: 'DELETE' });
 		expect(reply.json).toEqual({ message: 'Webhook deleted successfully', id: created.id });
@@ -179,7 +205,7 @@ describe('webhooks', () => {
 		expect((await api(`/webhooks/${created.id}`, { method: 'DELETE' })).status).toBe(404);
 	});
 
-	test.each([
+	it.each([
 		['missing name', { name: undefined }, /name/],
 		['empty name', { name: '  ' }, /name/],
 		['missing url', { url: undefined }, /url/],
@@ -199,14 +225,14 @@ describe('webhooks', () => {
 		expectValidationError(await createHook(change), message);
 	});
 
-	test.each([
+	it.each([
 		['a body that is not JSON', '{"name": oops', /JSON/],
 		['a JSON array', '[]', /object/],
 	])('create refuses %s', async (_case, body, message) => {
 		expectValidationError(await api('/webhooks', { method: 'POST', body }), message);
 	});
 
-	test.each([
+	it.each([
 		['an empty change', {}, /at least one/],
 		['a bad url', { url: 'nope' }, /url/],
 		['an unknown event', { events: ['nope.nope'] }, /nope\.nope/],
@@ -218,7 +244,7 @@ describe('webhooks', () => {
 });
 
 describe('event catalogue and examples', () => {
-	test('lists both vocabularies as {id, name, description, category}, without the wildcard', async () => {
+	it('lists both vocabularies as {id, name, description, category}, without the wildcard', async () => {
 		const reply = await api('/webhooks/test/events');
 		expect(reply.status).toBe(200);
 		expect(reply.json.map((event: { id: string }) => event.id).sort()).toEqual(
@@ -234,7 +260,7 @@ describe('event catalogue and examples', () => {
 		}
 	});
 
-	test.each(GUIDE_EVENTS)('%s has the guide shape', async (event) => {
+	it.each(GUIDE_EVENTS)('%s has the guide shape', async (event) => {
 		const { status, json } = await api(`/webhooks/test/example/${event}`);
 		expect(status).toBe(200);
 		expect(json).toEqual({
@@ -252,7 +278,7 @@ describe('event catalogue and examples', () => {
 		});
 	});
 
-	test.each(REFERENCE_EVENTS)('%s has the API-reference shape', async (event) => {
+	it.each(REFERENCE_EVENTS)('%s has the API-reference shape', async (event) => {
 		const { status, json } = await api(`/webhooks/test/example/${event}`);
 		expect(status).toBe(200);
 		expect(json).toEqual({
@@ -264,14 +290,14 @@ describe('event catalogue and examples', () => {
 		expect(Object.keys(json.data).length).toBeGreaterThan(0);
 	});
 
-	test.each(['lead.created', '*'])('example for %s is a 400 naming it', async (event) => {
+	it.each(['lead.created', '*'])('example for %s is a 400 naming it', async (event) => {
 		const reply = await api(`/webhooks/test/example/${encodeURIComponent(event)}`);
 		expectValidationError(reply, new RegExp(event.replace(/[.*]/g, '\\$&')));
 	});
 });
 
 describe('test sends', () => {
-	test('answer at once with the count, then deliver a fresh example to each subscriber', async () => {
+	it('answer at once with the count, then deliver a fresh example to each subscriber', async () => {
 		const receiver = await startReceiver();
 		try {
 			await createHook({ url: receiver.url, events: ['linkedin.message.received'] });
@@ -303,7 +329,7 @@ describe('test sends', () => {
 		}
 	});
 
-	test('the answer does not wait for the deliveries', async () => {
+	it('the answer does not wait for the deliveries', async () => {
 		const receiver = await startReceiver(() => 'hang');
 		try {
 			await createHook({ url: receiver.url });
@@ -319,7 +345,7 @@ describe('test sends', () => {
 		}
 	});
 
-	test.each([
+	it.each([
 		['no event', {}],
 		['an unknown event', { event: 'lead.created' }],
 		['the wildcard', { event: '*' }],

@@ -20,22 +20,33 @@ function runCli(...args: string[]) {
 	return { child, output, exited };
 }
 
-test('starts, prints its base URL and a ready key, logs each request, and closes on SIGTERM', async () => {
+it('starts, prints its base URL and a ready key, logs each request, and closes on SIGTERM', async () => {
 	const started = performance.now();
-	const { child, output, exited } = runCli('--port', '0', '--rate-limit', '5');
+	const { child, output, exited } = runCli(
+		...['--port', '0', '--rate-limit', '5', '--no-seed', '--plan', 'standard'],
+	);
 	try {
-		await waitFor(() => output.text.includes('KAKIYO_CONTROL_URL='), 15_000);
+		await waitFor(() => output.text.includes('KAKIYO_CONTROL_TOKEN='), 15_000);
 		const startMs = Math.round(performance.now() - started);
 		const baseUrl = /KAKIYO_BASE_URL=(\S+)/.exec(output.text)?.[1];
 		const key = /KAKIYO_API_KEY=(\S+)/.exec(output.text)?.[1];
+		const controlUrl = /KAKIYO_CONTROL_URL=(\S+)/.exec(output.text)?.[1];
+		const token = /KAKIYO_CONTROL_TOKEN=(\S+)/.exec(output.text)?.[1];
 		// startMs is here for the record (it shows when this fails), not as a bound.
-		expect({ startMs, baseUrl, key }).toEqual({
+		expect({ startMs, baseUrl, key, controlUrl, token }).toEqual({
 			startMs: expect.any(Number),
 			baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v1$/),
 			key: expect.stringMatching(/^[A-Za-z0-9_-]{40}$/),
+			controlUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__emulator$/),
+			token: expect.stringMatching(/^[A-Za-z0-9_-]{32,}$/),
 		});
 
 		expect((await call(`${baseUrl}/verify`, { key })).status).toBe(200);
+		expect((await call(`${baseUrl}/agents`, { key })).json).toEqual({ agents: [], total: 0 });
+		expect((await call(`${baseUrl}/workspaces`, { key })).status).toBe(403);
+		const requests = `${controlUrl}/requests`;
+		expect((await call(requests)).status).toBe(401);
+		expect((await call(requests, { headers: { 'x-emulator-token': token! } })).status).toBe(200);
 		await waitFor(() => /GET \/v1\/verify -> 200 \d+ms key=…/.test(output.text));
 	} finally {
 		child.kill('SIGTERM');
@@ -44,7 +55,7 @@ test('starts, prints its base URL and a ready key, logs each request, and closes
 	expect(output.text).toContain('SIGTERM: closing');
 });
 
-test('a bad option stops it with a message and the usage', async () => {
+it('a bad option stops it with a message and the usage', async () => {
 	const { output, exited } = runCli('--port', '0', '--signature', 'base64');
 	expect(await exited).toEqual([1, null]);
 	expect(output.text).toMatch(/signatureFormat must be 'prefixed' or 'bare'[\s\S]*Usage:/);

@@ -1,11 +1,16 @@
-import { isLoopback } from './control';
+import { isLoopback } from './controlGuard';
 import { startEmulator, type RunningEmulator } from './index';
 import { call, startReceiver, type Receiver } from './testKit';
 
 let emulator: RunningEmulator;
 let receiver: Receiver;
-const control = (path: string, body?: unknown) =>
-	call(`${emulator.controlUrl}${path}`, { method: body === undefined ? 'GET' : 'POST', body });
+const control = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+	call(`${emulator.controlUrl}${path}`, {
+		method: body === undefined ? 'GET' : 'POST',
+		body,
+		headers: { authorization: `Bearer ${emulator.controlToken}`, ...headers },
+	});
+const port = () => new URL(emulator.controlUrl).port;
 
 beforeAll(async () => {
 	receiver = await startReceiver();
@@ -26,19 +31,125 @@ async function createHook(secret?: string) {
 	return reply.json;
 }
 
-test('health names the URLs and a ready key, with no API key needed', async () => {
-	const reply = await control('/health');
+it('health names the URLs, with no API key or control token needed', async () => {
+	const reply = await call(`${emulator.controlUrl}/health`);
 	expect(reply.json).toEqual({
 		status: 'ok',
 		baseUrl: emulator.baseUrl,
 		controlUrl: emulator.controlUrl,
-		apiKey: emulator.apiKey,
 		webhooks: 0,
 		pendingFaults: 0,
 	});
 });
 
-test('webhooks are listed with their secrets', async () => {
+describe('only the developer may use the control plane (issue 11, finding 10)', () => {
+	it('health reveals no key, secret or token', async () => {
+		await createHook('health-must-not-show-this');
+		const reply = await call(`${emulator.controlUrl}/health`);
+		expect(reply.status).toBe(200);
+		for (const secret of [emulator.apiKey, 'health-must-not-show-this', emulator.controlToken]) {
+			expect(reply.text).not.toContain(secret);
+		}
+	});
+
+	it.each([
+		['GET', '/webhooks'],
+		['GET', '/deliveries'],
+		['GET', '/requests'],
+		['POST', '/emit'],
+		['POST', '/faults'],
+		['POST', '/reset'],
+		['GET', '/state'],
+		['GET', '/credits'],
+		['DELETE', '/requests'],
+		['POST', '/chats/any/reply'],
+		['POST', '/chats/any/accept'],
+		['POST', '/agents/any/status'],
+		['POST', '/campaigns/any/status'],
+		['GET', '/nothing'],
+	])('%s %s without the token is refused with 401 and does nothing', async (method, path) => {
+		await createHook();
+		const attempts: Array<Record<string, string>> = [
+			{},
+			{ authorization: 'Bearer not-the-token' },
+			{ 'x-emulator-token': 'not-the-token' },
+		];
+		for (const headers of attempts) {
+			const reply = await call(`${emulator.controlUrl}${path}`, {
+				method,
+				headers,
+				body: method === 'POST' ? { path: '/v1/verify', event: 'prospect.qualified' } : undefined,
+			});
+			expect([reply.status, reply.json?.error]).toEqual([401, 'unauthorized']);
+		}
+		expect(emulator.webhooks()).toHaveLength(1); // no reset
+		expect((await call(`${emulator.controlUrl}/health`)).json.pendingFaults).toBe(0);
+	});
+
+	it('takes the token as a Bearer token or as X-Emulator-Token', async () => {
+		const url = `${emulator.controlUrl}/requests`;
+		const bearer = await call(url, {
+			headers: { authorization: `Bearer ${emulator.controlToken}` },
+		});
+		const custom = await call(url, { headers: { 'x-emulator-token': emulator.controlToken } });
+		expect([bearer.status, custom.status]).toEqual([200, 200]);
+	});
+
+	it('each emulator makes its own long random token', async () => {
+		const other = await startEmulator();
+		try {
+			expect(emulator.controlToken).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+			expect(other.controlToken).not.toBe(emulator.controlToken);
+			const refused = await call(`${other.controlUrl}/requests`, {
+				headers: { authorization: `Bearer ${emulator.controlToken}` },
+			});
+			expect(refused.status).toBe(401);
+		} finally {
+			await other.close();
+		}
+	});
+
+	it.each(['/health', '/webhooks', '/reset'])(
+		'a request with an Origin header (a web page) is refused with 403, token or not: %s',
+		async (path) => {
+			await createHook('origin-must-not-see-this');
+			for (const origin of ['http://evil.example.com', 'null', `http://127.0.0.1:${port()}`]) {
+				const reply = await control(path, path === '/reset' ? {} : undefined, { origin });
+				expect([reply.status, reply.json.error]).toEqual([403, 'forbidden']);
+				expect(reply.text).not.toContain('origin-must-not-see-this');
+			}
+			expect(emulator.webhooks()).toHaveLength(1); // the reset did not happen
+		},
+	);
+
+	it.each([
+		'evil.example.com',
+		'evil.example.com:PORT',
+		'127.0.0.1.evil.example.com:PORT',
+		'localhost.evil.example.com:PORT',
+		'127.0.0.1:1',
+		'localhost',
+		'',
+	])('a Host that is not loopback with this port (DNS rebinding) is refused: %s', async (host) => {
+		await createHook('rebinding-must-not-see-this');
+		for (const path of ['/health', '/webhooks']) {
+			const reply = await control(path, undefined, { host: host.replace('PORT', port()) });
+			expect([path, reply.status, reply.json.error]).toEqual([path, 403, 'forbidden']);
+			expect(reply.text).not.toContain('rebinding-must-not-see-this');
+			expect(reply.text).not.toContain(emulator.apiKey);
+		}
+	});
+
+	it.each(['127.0.0.1:PORT', 'localhost:PORT', 'LocalHost:PORT', '[::1]:PORT'])(
+		'a loopback Host with this port is served: %s',
+		async (host) => {
+			const reply = await control('/webhooks', undefined, { host: host.replace('PORT', port()) });
+			expect(reply.status).toBe(200);
+		},
+	);
+});
+
+it('webhooks are listed with their secrets', async () => {
 	const created = await createHook('top-secret');
 	const reply = await control('/webhooks');
 	expect(reply.json).toEqual({
@@ -48,7 +159,7 @@ test('webhooks are listed with their secrets', async () => {
 	expect(emulator.webhooks()).toEqual(reply.json.webhooks);
 });
 
-test('emit answers after the deliveries, with their results', async () => {
+it('emit answers after the deliveries, with their results', async () => {
 	const created = await createHook('s');
 	const reply = await control('/emit', { event: 'linkedin.message.received' });
 	expect(reply.status).toBe(200);
@@ -64,13 +175,13 @@ test('emit answers after the deliveries, with their results', async () => {
 	expect(JSON.parse(receiver.received.at(-1)!.raw.toString('utf8'))).toEqual(custom);
 });
 
-test('emit refuses an unknown event without a payload, and a payload that is not an object', async () => {
+it('emit refuses an unknown event without a payload, and a payload that is not an object', async () => {
 	expect((await control('/emit', { event: 'made.up' })).status).toBe(400);
 	expect((await control('/emit', { event: 'message.sent', payload: 'text' })).status).toBe(400);
 	expect((await control('/emit', {})).json.error).toBe('validation_error');
 });
 
-test('deliveries lists every attempt with its bytes and headers', async () => {
+it('deliveries lists every attempt with its bytes and headers', async () => {
 	await createHook('s');
 	await emulator.emit('linkedin.message.received');
 	const reply = await control('/deliveries');
@@ -92,7 +203,7 @@ test('deliveries lists every attempt with its bytes and headers', async () => {
 	});
 });
 
-test('requests lists API calls only, not control calls', async () => {
+it('requests lists API calls only, not control calls', async () => {
 	await call(`${emulator.baseUrl}/verify`, { key: emulator.apiKey });
 	const reply = await control('/requests');
 	expect(reply.json).toEqual({
@@ -103,7 +214,7 @@ test('requests lists API calls only, not control calls', async () => {
 	});
 });
 
-test('faults can be armed over HTTP', async () => {
+it('faults can be armed over HTTP', async () => {
 	const reply = await control('/faults', { path: '/v1/verify', status: 502 });
 	expect(reply.status).toBe(201);
 	expect(reply.json).toMatchObject({
@@ -114,7 +225,7 @@ test('faults can be armed over HTTP', async () => {
 	expect((await control('/faults', { status: 502 })).status).toBe(400);
 });
 
-test('reset forgets webhooks, logs and faults but keeps the key', async () => {
+it('reset forgets webhooks, logs and faults but keeps the key', async () => {
 	await createHook();
 	await control('/faults', { path: '/v1/verify', status: 502 });
 	expect((await control('/reset', {})).json).toEqual({ message: 'Emulator reset' });
@@ -123,12 +234,12 @@ test('reset forgets webhooks, logs and faults but keeps the key', async () => {
 	expect((await call(`${emulator.baseUrl}/verify`, { key: emulator.apiKey })).status).toBe(200);
 });
 
-test('an unknown control route is a JSON 404', async () => {
+it('an unknown control route is a JSON 404', async () => {
 	const reply = await control('/nothing');
 	expect([reply.status, reply.json.error]).toEqual([404, 'not_found']);
 });
 
-test.each([
+it.each([
 	['127.0.0.1', true],
 	['127.8.9.10', true],
 	['::1', true],

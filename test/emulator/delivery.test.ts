@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 describe('signed deliveries', () => {
-	test.each([
+	it.each([
 		['prefixed', (hex: string) => `sha256=${hex}`],
 		['bare', (hex: string) => hex],
 	] as const)('%s signatures cover the exact bytes sent', async (signatureFormat, format) => {
@@ -55,7 +55,7 @@ describe('signed deliveries', () => {
 		expect(emulator.deliveries()[0].body).toBe(got.raw.toString('utf8'));
 	});
 
-	test('no signature header when the webhook has no secret', async () => {
+	it('no signature header when the webhook has no secret', async () => {
 		const { emulator, receiver } = await setUp();
 		await createHook(emulator, { url: receiver.url });
 		await emulator.emit('prospect.qualified');
@@ -63,7 +63,7 @@ describe('signed deliveries', () => {
 		expect(receiver.received[0].headers).not.toHaveProperty('x-kakiyo-signature');
 	});
 
-	test('a server-generated secret is returned once and signs the deliveries', async () => {
+	it('a server-generated secret is returned once and signs the deliveries', async () => {
 		const { emulator, receiver } = await setUp({ serverGeneratedSecrets: true });
 		const created = await createHook(emulator, { url: receiver.url });
 		expect(created.secret).toMatch(/^\S{32,}$/);
@@ -74,7 +74,7 @@ describe('signed deliveries', () => {
 		);
 	});
 
-	test('only active webhooks subscribed to the event or to * get it, all with the same bytes', async () => {
+	it('only active webhooks subscribed to the event or to * get it, all with the same bytes', async () => {
 		const { emulator, receiver } = await setUp();
 		await createHook(emulator, { url: `${receiver.url}/exact`, events: ['message.sent'] });
 		await createHook(emulator, { url: `${receiver.url}/wild`, events: ['*'] });
@@ -96,7 +96,7 @@ describe('signed deliveries', () => {
 		});
 	});
 
-	test('an event without an example needs a payload', async () => {
+	it('an event without an example needs a payload', async () => {
 		const { emulator, receiver } = await setUp();
 		await createHook(emulator, { url: receiver.url });
 		await expect(emulator.emit('lead.created')).rejects.toThrow(/payload/);
@@ -106,7 +106,7 @@ describe('signed deliveries', () => {
 });
 
 describe('retries', () => {
-	test('a failing receiver gets 1 + 3 attempts, spaced by the retry delays', async () => {
+	it('a failing receiver gets 1 + 3 attempts, spaced by the retry delays', async () => {
 		const delays = [20, 40, 80];
 		const { emulator, receiver } = await setUp({ retryDelaysMs: delays }, () => 500);
 		await createHook(emulator, { url: receiver.url, secret: 's' });
@@ -131,7 +131,7 @@ describe('retries', () => {
 		gaps.forEach((gap, index) => expect(gap).toBeGreaterThanOrEqual(delays[index] * 0.75));
 	});
 
-	test('a success after failures ends the chain and counts as delivered', async () => {
+	it('a success after failures ends the chain and counts as delivered', async () => {
 		const { emulator, receiver } = await setUp({}, (index) => (index < 2 ? 503 : 204));
 		await createHook(emulator, { url: receiver.url });
 		const result = await emulator.emit('prospect.responded');
@@ -143,7 +143,7 @@ describe('retries', () => {
 		]);
 	});
 
-	test('an attempt that gets no answer in time is a timeout', async () => {
+	it('an attempt that gets no answer in time is a timeout', async () => {
 		const { emulator, receiver } = await setUp({ attemptTimeoutMs: 50 }, () => 'hang');
 		await createHook(emulator, { url: receiver.url });
 		const result = await emulator.emit('agent.status_changed');
@@ -152,7 +152,7 @@ describe('retries', () => {
 		expect(emulator.deliveries()[0].error).toMatch(/50 ms/);
 	});
 
-	test('a refused connection is a network error', async () => {
+	it('a refused connection is a network error', async () => {
 		const { emulator, receiver } = await setUp();
 		await createHook(emulator, { url: receiver.url });
 		await receiver.close(); // nobody listens on that port any more
@@ -163,7 +163,7 @@ describe('retries', () => {
 });
 
 describe('auto-disable', () => {
-	test('4 failed deliveries in a row disable the webhook; re-enabling resets the count', async () => {
+	it('4 failed deliveries in a row disable the webhook; re-enabling resets the count', async () => {
 		const { emulator, receiver } = await setUp({}, () => 500);
 		const hook = await createHook(emulator, { url: receiver.url });
 		const counts = [];
@@ -191,7 +191,7 @@ describe('auto-disable', () => {
 		expect((await emulator.emit('linkedin.message.sent')).webhooks).toBe(1);
 	});
 
-	test('a success resets the count of failed deliveries', async () => {
+	it('a success resets the count of failed deliveries', async () => {
 		const { emulator, receiver } = await setUp({ retryDelaysMs: [] }, (index) =>
 			index === 2 ? 200 : 500,
 		);
@@ -204,7 +204,7 @@ describe('auto-disable', () => {
 	});
 });
 
-test('close() cancels a delivery that is waiting to retry', async () => {
+it('close() cancels a delivery that is waiting to retry', async () => {
 	const { emulator, receiver } = await setUp({ retryDelaysMs: [60_000] }, () => 500);
 	await createHook(emulator, { url: receiver.url });
 	const pending = emulator.emit('message.sent');

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Agent } from 'undici';
 import { SIGNATURE_HEADER, signatureValue } from './signature';
-import type { WebhookStore } from './store';
+import type { WebhookStore } from './webhooks/store';
 import type {
 	AttemptOutcome,
 	DeliveryAttempt,
@@ -22,6 +22,14 @@ export interface DeliverySettings {
 	retryDelaysMs: number[];
 	attemptTimeoutMs: number;
 	disableAfterFailures: number;
+}
+
+/** Where an event goes: one team's webhooks. */
+export interface DeliveryTarget {
+	/** Who gets the event, and where failed deliveries are counted. */
+	webhooks: WebhookStore;
+	/** Called once per successful delivery (Kakiyo charges 2 credits for each). */
+	onDelivered(): void;
 }
 
 export interface StartedDeliveries {
@@ -48,16 +56,15 @@ export class Deliverer {
 	private agent: Promise<Agent> | undefined;
 
 	constructor(
-		private readonly store: WebhookStore,
 		private readonly settings: DeliverySettings,
 		private readonly log: (line: string) => void,
 	) {}
 
 	/** One delivery per active subscribed webhook. The body is serialised once: every hook gets the same bytes. */
-	start(event: string, payload: object): StartedDeliveries {
+	start(target: DeliveryTarget, event: string, payload: object): StartedDeliveries {
 		const body = JSON.stringify(payload);
-		const hooks = this.store.subscribers(event);
-		const chains = hooks.map((hook) => this.track(this.deliver(hook, event, body)));
+		const hooks = target.webhooks.subscribers(event);
+		const chains = hooks.map((hook) => this.track(this.deliver(target, hook, event, body)));
 		return { webhooks: hooks.length, done: Promise.all(chains) };
 	}
 
@@ -97,6 +104,7 @@ export class Deliverer {
 	}
 
 	private async deliver(
+		target: DeliveryTarget,
 		hook: EmulatedWebhook,
 		event: string,
 		body: string,
@@ -133,9 +141,10 @@ export class Deliverer {
 			if (answer.outcome === 'success') break;
 		}
 		const delivered = answer.outcome === 'success';
+		if (delivered && !cancelled.aborted) target.onDelivered();
 		const after = cancelled.aborted
-			? this.store.get(hook.id)
-			: this.store.recordDelivery(hook.id, delivered, this.settings.disableAfterFailures);
+			? target.webhooks.get(hook.id)
+			: target.webhooks.recordDelivery(hook.id, delivered, this.settings.disableAfterFailures);
 		if (hook.active && after && !after.active) {
 			this.log(
 				`webhook ${hook.id} disabled after ${after.failureCount} failed deliveries in a row`,

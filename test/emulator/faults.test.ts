@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
 
-test('a status fault answers a Kakiyo-style error once, then the API is back', async () => {
+it('a status fault answers a Kakiyo-style error once, then the API is back', async () => {
 	emulator.injectFault({ path: '/v1/verify', status: 503 });
 	const reply = await api('/verify');
 	expect(reply.status).toBe(503);
@@ -24,14 +24,14 @@ test('a status fault answers a Kakiyo-style error once, then the API is back', a
 	expect((await api('/verify')).status).toBe(200);
 });
 
-test('a fault can carry its own body, and count applies it to the next N calls', async () => {
+it('a fault can carry its own body, and count applies it to the next N calls', async () => {
 	const body = { error: 'rate_limit_exceeded', message: 'Slow down' };
 	emulator.injectFault({ path: '/v1/verify', status: 429, body, count: 2 });
 	expect((await api('/verify')).json).toEqual(body);
 	expect(await statuses('/verify', '/verify')).toEqual([429, 200]);
 });
 
-test('method, :id segments and * prefixes select the calls', async () => {
+it('method, :id segments and * prefixes select the calls', async () => {
 	emulator.injectFault({ method: 'delete', path: '/v1/webhooks/:id', status: 500, count: 5 });
 	emulator.injectFault({ path: '/v1/webhooks/test/*', status: 502 });
 	expect(
@@ -41,12 +41,12 @@ test('method, :id segments and * prefixes select the calls', async () => {
 	expect((await api('/webhooks/abc/more', 'DELETE')).status).toBe(404);
 });
 
-test('faults act before authentication, as an outage would', async () => {
+it('faults act before authentication, as an outage would', async () => {
 	emulator.injectFault({ path: '/v1/*', status: 500 });
 	expect((await call(`${emulator.baseUrl}/verify`)).status).toBe(500);
 });
 
-test('a delay alone slows the call, which then answers normally', async () => {
+it('a delay alone slows the call, which then answers normally', async () => {
 	emulator.injectFault({ path: '/v1/verify', delayMs: 150 });
 	const started = performance.now();
 	const reply = await api('/verify');
@@ -54,13 +54,13 @@ test('a delay alone slows the call, which then answers normally', async () => {
 	expect(performance.now() - started).toBeGreaterThanOrEqual(140);
 });
 
-test('drop closes the connection without an answer', async () => {
+it('drop closes the connection without an answer', async () => {
 	emulator.injectFault({ path: '/v1/verify', drop: true });
 	await expect(api('/verify')).rejects.toThrow(/closed|socket|reset/i);
 	expect((await api('/verify')).status).toBe(200);
 });
 
-test('malformed answers 200 with a body that claims to be JSON but is not', async () => {
+it('malformed answers 200 with a body that claims to be JSON but is not', async () => {
 	emulator.injectFault({ path: '/v1/webhooks', malformed: true });
 	const reply = await api('/webhooks');
 	expect(reply.status).toBe(200);
@@ -68,7 +68,7 @@ test('malformed answers 200 with a body that claims to be JSON but is not', asyn
 	expect(() => JSON.parse(reply.text)).toThrow();
 });
 
-test('the request log says which fault answered', async () => {
+it('the request log says which fault answered', async () => {
 	emulator.injectFault({ path: '/v1/verify', status: 503 });
 	emulator.injectFault({ path: '/v1/verify', drop: true });
 	await api('/verify');
@@ -79,7 +79,7 @@ test('the request log says which fault answered', async () => {
 	]);
 });
 
-test.each([
+it.each([
 	['no path', { status: 500 }],
 	['a relative path', { path: 'v1/verify' }],
 	['a status that is not HTTP', { path: '/v1/verify', status: 42 }],

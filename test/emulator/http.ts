@@ -2,18 +2,22 @@
 /** Small HTTP helpers shared by the API and the control plane: errors, JSON answers, request bodies. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** An answer in Kakiyo's error shape `{error, message}`; thrown by handlers, written by the server. */
+/**
+ * An answer in Kakiyo's error shape `{error, message}` (plus documented extras such as `currentStatus`);
+ * thrown by handlers, written by the server.
+ */
 export class ApiError extends Error {
 	constructor(
 		readonly status: number,
 		readonly code: string,
 		message: string,
+		readonly extra: Record<string, unknown> = {},
 	) {
 		super(message);
 	}
 
-	get body(): { error: string; message: string } {
-		return { error: this.code, message: this.message };
+	get body(): Record<string, unknown> & { error: string; message: string } {
+		return { error: this.code, message: this.message, ...this.extra };
 	}
 }
 
@@ -24,6 +28,15 @@ export function validationError(message: string): ApiError {
 export function notFound(message: string): ApiError {
 	return new ApiError(404, 'not_found', message);
 }
+
+/** A state conflict: Kakiyo does not document the status of these codes; the emulator uses 409 (I). */
+export function conflict(code: string, message: string, extra?: Record<string, unknown>): ApiError {
+	return new ApiError(409, code, message, extra);
+}
+
+export const ok = (body: unknown): Answer => ({ status: 200, body });
+
+export const created = (body: unknown): Answer => ({ status: 201, body });
 
 /** The path without its query string or a trailing slash (which Express-style routers ignore too). */
 export function requestPath(req: IncomingMessage): string {

@@ -6,6 +6,22 @@ export { startEmulator } from './server';
 export { EVENT_CATALOGUE, EVENT_IDS, WILDCARD, type EventId } from './events';
 export { examplePayload, type KakiyoPayload } from './payloads';
 export type {
+	AgentStatus,
+	CampaignStatus,
+	DncEntry,
+	EmulatorState,
+	KakiyoModel,
+	Plan,
+	StoredAgent,
+	StoredCampaign,
+	StoredImport,
+	StoredProduct,
+	StoredPrompt,
+	StoredProspect,
+	StoredWorkspace,
+	TeamData,
+} from './state/model';
+export type {
 	AttemptOutcome,
 	AuthOutcome,
 	DeliveryAttempt,

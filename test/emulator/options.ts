@@ -1,7 +1,7 @@
 /** Defaults for EmulatorOptions, and the checks that turn a bad option into a clear error at start. */
 import { generateApiKey, isWellFormedKey, keyHint, type KeyRing } from './auth';
 import type { DeliverySettings } from './delivery';
-import type { WebhookStore } from './store';
+import type { WorldOptions } from './state/world';
 import type { EmulatorOptions } from './types';
 
 export interface ResolvedOptions {
@@ -9,21 +9,55 @@ export interface ResolvedOptions {
 	keys: KeyRing;
 	/** The first active key: the one to hand to a client. */
 	apiKey: string;
+	/** Keys of the second team (also in `keys.active`). */
+	otherTeamKeys: ReadonlySet<string>;
 	rateLimitPerMinute: number | false;
 	serverGeneratedSecrets: boolean;
+	importDelayMs: number;
 	delivery: DeliverySettings;
 	log: (line: string) => void;
 }
 
-export function resolveOptions(options: EmulatorOptions, store: WebhookStore): ResolvedOptions {
+/** Where a generated key is kept across restarts (the state file). */
+export interface KeyKeeper {
+	readonly apiKey: string | undefined;
+	rememberApiKey(key: string): void;
+}
+
+/** The options that shape the stored state; checked before the state is loaded. */
+export function worldOptions(options: EmulatorOptions): WorldOptions {
+	const plans = ['agency', 'standard'];
+	check(plans.includes(options.plan ?? 'agency'), "plan must be 'agency' or 'standard'");
+	const other = options.otherTeam;
+	if (other !== undefined) {
+		check(
+			Array.isArray(other.apiKeys) && other.apiKeys.length > 0,
+			'otherTeam.apiKeys must list at least one key',
+		);
+		check(plans.includes(other.plan ?? 'agency'), "otherTeam.plan must be 'agency' or 'standard'");
+	}
+	return {
+		statePath: options.statePath,
+		seed: options.seed ?? true,
+		plan: options.plan ?? 'agency',
+		otherPlan: other ? (other.plan ?? 'agency') : undefined,
+	};
+}
+
+export function resolveOptions(options: EmulatorOptions, keeper: KeyKeeper): ResolvedOptions {
 	const inactive = options.inactiveKeys ?? [];
 	const active = (options.apiKeys ?? []).filter((key) => !inactive.includes(key));
-	for (const key of [...active, ...inactive]) {
+	const otherTeamKeys = options.otherTeam?.apiKeys ?? [];
+	for (const key of [...active, ...inactive, ...otherTeamKeys]) {
 		if (!isWellFormedKey(key)) {
 			throw new Error(`API key ${keyHint(key)} is not 40 characters of A-Z, a-z, 0-9, _ or -`);
 		}
 	}
-	if (active.length === 0) active.push(defaultKey(store));
+	check(
+		!otherTeamKeys.some((key) => active.includes(key) || inactive.includes(key)),
+		'a key cannot belong to both teams',
+	);
+	if (active.length === 0) active.push(defaultKey(keeper));
 
 	const port = options.port ?? 0;
 	check(Number.isInteger(port) && port >= 0 && port < 65536, 'port must be 0-65535');
@@ -50,22 +84,27 @@ export function resolveOptions(options: EmulatorOptions, store: WebhookStore): R
 	check(delivery.attemptTimeoutMs > 0, 'attemptTimeoutMs must be positive');
 	check(delivery.disableAfterFailures >= 1, 'disableAfterFailures must be at least 1');
 
+	const importDelayMs = options.importDelayMs ?? 0;
+	check(Number.isFinite(importDelayMs) && importDelayMs >= 0, 'importDelayMs must be a number ≥ 0');
+
 	return {
 		port,
-		keys: { active: new Set(active), inactive: new Set(inactive) },
+		keys: { active: new Set([...active, ...otherTeamKeys]), inactive: new Set(inactive) },
 		apiKey: active[0],
+		otherTeamKeys: new Set(otherTeamKeys),
 		rateLimitPerMinute,
 		serverGeneratedSecrets: options.serverGeneratedSecrets ?? false,
+		importDelayMs,
 		delivery,
 		log: options.log ?? (() => {}),
 	};
 }
 
 /** With a state file the generated key is kept, so a restarted emulator still accepts the client's key. */
-function defaultKey(store: WebhookStore): string {
-	if (store.apiKey) return store.apiKey;
+function defaultKey(keeper: KeyKeeper): string {
+	if (keeper.apiKey) return keeper.apiKey;
 	const key = generateApiKey();
-	store.rememberApiKey(key);
+	keeper.rememberApiKey(key);
 	return key;
 }
 

@@ -1,10 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: a state file in a temporary folder needs node:fs */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from './index';
-import { call, startReceiver } from './testKit';
+import { call, clientsOf, newApiKey, pollUntil, startReceiver } from './testKit';
 
 let folder: string;
 let statePath: string;
@@ -15,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-test('webhooks, secrets, failure counts and the generated key survive a restart', async () => {
+it('webhooks, secrets, failure counts and the generated key survive a restart', async () => {
 	const receiver = await startReceiver(() => 500);
 	const first = await startEmulator({ statePath, retryDelaysMs: [] });
 	const created = await call(`${first.baseUrl}/webhooks`, {
@@ -45,14 +44,15 @@ test('webhooks, secrets, failure counts and the generated key survive a restart'
 			method: 'DELETE',
 			key: second.apiKey,
 		});
-		expect(JSON.parse(readFileSync(statePath, 'utf8')).webhooks).toEqual([]);
+		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
+		expect([saved.version, saved.teams[0].webhooks]).toEqual([2, []]);
 	} finally {
 		await second.close();
 	}
 });
 
-test('explicit keys are used as given, and not written to the state file', async () => {
-	const key = randomBytes(30).toString('base64url');
+it('explicit keys are used as given, and not written to the state file', async () => {
+	const key = newApiKey();
 	const emulator = await startEmulator({ statePath, apiKeys: [key] });
 	await call(`${emulator.baseUrl}/webhooks`, {
 		method: 'POST',
@@ -66,7 +66,96 @@ test('explicit keys are used as given, and not written to the state file', async
 	expect(state).not.toContain(key);
 });
 
-test('a state file that is not JSON stops the start with a clear error', async () => {
+it('a version 1 file (webhooks and the key) is still read, beside the seed', async () => {
+	const hook = {
+		id: '0123456789abcdef0123',
+		name: 'From v1',
+		url: 'https://example.com/hook',
+		events: ['*'],
+		secret: 'v1-secret',
+		active: true,
+		failureCount: 2,
+		createdAt: '2025-01-01T00:00:00.000Z',
+		updatedAt: '2025-01-01T00:00:00.000Z',
+	};
+	const apiKey = newApiKey();
+	writeFileSync(statePath, JSON.stringify({ version: 1, apiKey, webhooks: [hook] }));
+	const emulator = await startEmulator({ statePath });
+	try {
+		expect(emulator.apiKey).toBe(apiKey);
+		expect(emulator.webhooks()).toEqual([hook]);
+		expect(emulator.state().teams[0].agents).toHaveLength(1);
+		await call(`${emulator.baseUrl}/verify`, { key: apiKey });
+		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
+		expect([saved.version, saved.apiKey, saved.teams[0].webhooks]).toEqual([2, apiKey, [hook]]);
+	} finally {
+		await emulator.close();
+	}
+});
+
+it('the whole state survives a restart: objects, lists, workspaces, credits, another team', async () => {
+	const otherKey = newApiKey();
+	const options = { statePath, otherTeam: { apiKeys: [otherKey] } };
+	const first = await startEmulator(options);
+	const api = clientsOf(() => first).api;
+	const campaignId = first.state().teams[0].campaigns[0].id;
+	await api('/agents', { method: 'POST' });
+	await api('/dnc', { method: 'POST', body: { url: 'in/kept-off' } });
+	await api('/prospects', {
+		method: 'POST',
+		body: { campaignId, name: 'Kept', url: 'in/kept', customData: 'note' },
+	});
+	const workspace = await api('/workspaces', { method: 'POST', body: { name: 'Client' } });
+	await api(`/workspaces/${workspace.json.id}/invite`, {
+		method: 'POST',
+		body: { email: 'c@x.io' },
+	});
+	await first.reply(first.state().teams[0].prospects[1].chat.id, 'Hello again');
+	const before = first.state();
+	await first.close();
+
+	const second = await startEmulator(options);
+	try {
+		expect(second.apiKey).toBe(first.apiKey);
+		expect(second.state()).toEqual(before);
+		expect(second.credits()).toBe(before.teams[0].credits);
+		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
+		expect(saved.version).toBe(2);
+		expect(JSON.stringify(saved)).not.toContain(otherKey);
+	} finally {
+		await second.close();
+	}
+});
+
+it('an import saved while processing completes after a restart', async () => {
+	const first = await startEmulator({ statePath, importDelayMs: 150 });
+	const campaignId = first.state().teams[0].campaigns[0].id;
+	const started = await call(`${first.baseUrl}/prospects/batch`, {
+		method: 'POST',
+		key: first.apiKey,
+		body: { campaignId, prospects: [{ name: 'Late', url: 'in/late' }] },
+	});
+	expect(first.state().teams[0].imports[0].status).toBe('processing');
+	await first.close();
+
+	const second = await startEmulator({ statePath });
+	try {
+		const report = await pollUntil(
+			async () =>
+				(
+					await call(`${second.baseUrl}/prospects/imports/${started.json.listId}`, {
+						key: second.apiKey,
+					})
+				).json,
+			(json) => json.status === 'completed',
+		);
+		expect(report).toMatchObject({ imported: 1, report: [{ status: 'imported' }] });
+	} finally {
+		await second.close();
+	}
+});
+
+it('a state file that is not JSON stops the start with a clear error', async () => {
 	writeFileSync(statePath, '{ nope');
 	await expect(startEmulator({ statePath })).rejects.toThrow(/state file .* is not valid JSON/);
 });

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
 import { RateLimiter } from './rateLimit';
-import { call } from './testKit';
+import { call, newApiKey } from './testKit';
 
 describe('over HTTP', () => {
-	const [mainKey, otherKey] = [1, 2].map(() => randomBytes(30).toString('base64url'));
+	const [mainKey, otherKey] = [1, 2].map(() => newApiKey());
 	let emulator: RunningEmulator;
 	const get = (path: string, key = mainKey) => call(`${emulator.baseUrl}${path}`, { key });
 
@@ -13,7 +12,7 @@ describe('over HTTP', () => {
 	});
 	afterAll(() => emulator.close());
 
-	test('the limit is per endpoint and per key, and answers 429 rate_limit_exceeded', async () => {
+	it('the limit is per endpoint and per key, and answers 429 rate_limit_exceeded', async () => {
 		const seen = [];
 		for (let i = 0; i < 4; i++) seen.push((await get('/verify')).status);
 		expect(seen).toEqual([200, 200, 200, 429]);
@@ -28,14 +27,14 @@ describe('over HTTP', () => {
 		expect((await get('/verify', otherKey)).status).toBe(200);
 	});
 
-	test('ids share their route pattern: /webhooks/a and /webhooks/b are one endpoint', async () => {
+	it('ids share their route pattern: /webhooks/a and /webhooks/b are one endpoint', async () => {
 		const seen = [];
 		for (const id of ['a', 'b', 'c', 'd']) seen.push((await get(`/webhooks/${id}`)).status);
 		expect(seen).toEqual([404, 404, 404, 429]);
 	});
 });
 
-test('the window slides: a slot frees up one minute after the call that used it', () => {
+it('the window slides: a slot frees up one minute after the call that used it', () => {
 	let now = 0;
 	const limiter = new RateLimiter(2, () => now);
 	expect(limiter.take('k', 'GET /v1/verify')).toEqual({ allowed: true });
@@ -47,7 +46,7 @@ test('the window slides: a slot frees up one minute after the call that used it'
 	expect(limiter.take('k', 'GET /v1/verify').allowed).toBe(false);
 });
 
-test('false turns the limit off', () => {
+it('false turns the limit off', () => {
 	const limiter = new RateLimiter(false);
 	for (let i = 0; i < 1000; i++) expect(limiter.take('k', 'GET /v1/verify').allowed).toBe(true);
 });

@@ -1,5 +1,6 @@
 /**
- * Kakiyo's documented limit: N requests a minute per endpoint (method + route pattern), here per API key.
+ * Kakiyo's documented limit: N requests a minute per endpoint (method + route pattern), here per API key;
+ * some endpoints document their own N (Do Not Contact).
  * A sliding one-minute window, so bursts at a minute boundary cannot double the allowance.
  */
 
@@ -15,12 +16,14 @@ export class RateLimiter {
 		private readonly now: () => number = Date.now,
 	) {}
 
-	take(key: string, endpoint: string): RateDecision {
+	/** `ownLimit` is an endpoint's documented limit, used instead of the default when limiting is on. */
+	take(key: string, endpoint: string, ownLimit?: number): RateDecision {
 		if (this.perMinute === false) return { allowed: true };
+		const limit = ownLimit ?? this.perMinute;
 		const bucket = `${key} ${endpoint}`;
 		const now = this.now();
 		const recent = (this.hits.get(bucket) ?? []).filter((at) => now - at < WINDOW_MS);
-		if (recent.length >= this.perMinute) {
+		if (recent.length >= limit) {
 			this.hits.set(bucket, recent);
 			return { allowed: false, retryAfterSeconds: Math.ceil((recent[0] + WINDOW_MS - now) / 1000) };
 		}

@@ -9,23 +9,30 @@ export type PathParams = Record<string, string>;
 
 export interface RouteCall {
 	params: PathParams;
+	query: URLSearchParams;
 	/** The body as a JSON object; throws a 400 `validation_error` when it is not one. */
 	json(): Record<string, unknown>;
 }
 
-export interface Route {
+export interface Route<Call extends RouteCall = RouteCall> {
 	method: string;
 	pattern: string;
-	handle(call: RouteCall): Answer | Promise<Answer>;
+	/** This route's own per-minute limit when rate limiting is on (Kakiyo documents some for DNC). */
+	ratePerMinute?: number;
+	handle(call: Call): Answer | Promise<Answer>;
 }
 
-export interface RouteMatch {
-	route: Route;
+export interface RouteMatch<R> {
+	route: R;
 	params: PathParams;
 }
 
 /** The first route (in table order, so specific routes go first) that takes this method and path. */
-export function findRoute(routes: Route[], method: string, path: string): RouteMatch | undefined {
+export function findRoute<R extends { method: string; pattern: string }>(
+	routes: R[],
+	method: string,
+	path: string,
+): RouteMatch<R> | undefined {
 	for (const route of routes) {
 		if (route.method !== method) continue;
 		const params = matchPath(route.pattern, path);
@@ -34,16 +41,24 @@ export function findRoute(routes: Route[], method: string, path: string): RouteM
 	return undefined;
 }
 
-/** Runs the matching route with the request body, or answers 404 `not_found`. */
-export function dispatch(
-	routes: Route[],
+/** Runs the matching route, or answers 404 `not_found`. */
+export function dispatch<Call extends RouteCall>(
+	routes: Route<Call>[],
 	method: string,
 	path: string,
-	body: string,
+	call: Omit<Call, 'params'>,
 ): Answer | Promise<Answer> {
 	const match = findRoute(routes, method, path);
 	if (!match) throw notFound(`No route for ${method} ${path}`);
-	return match.route.handle({ params: match.params, json: () => parseJsonObject(body) });
+	return match.route.handle({ ...call, params: match.params } as Call);
+}
+
+/** What a handler needs from the request, beyond its path parameters. */
+export function callOf(url: string | undefined, body: string): Omit<RouteCall, 'params'> {
+	return {
+		query: new URL(url ?? '/', 'http://127.0.0.1').searchParams,
+		json: () => parseJsonObject(body),
+	};
 }
 
 export function matchPath(pattern: string, path: string): PathParams | undefined {

@@ -5,7 +5,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTROL_PREFIX, controlRoutes, serveControl } from './control';
+import { CONTROL_PREFIX, controlRoutes, serveControl, type ControlAccess } from './control';
+import { generateControlToken } from './controlGuard';
 import { Emulator } from './emulator';
 import { requestPath } from './http';
 import { serveApi } from './requestPipeline';
@@ -17,12 +18,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const { log } = emulator.settings;
 	const closing = new AbortController();
 	let control: Route[] = [];
+	const access: ControlAccess = { port: 0, token: generateControlToken() };
 
 	const server = createServer((req, res) => {
 		const path = requestPath(req);
 		const isControl = path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 		const serve = isControl
-			? serveControl(control, req, res, log)
+			? serveControl(control, access, emulator, req, res)
 			: serveApi(emulator, req, res, closing.signal);
 		// Handlers turn errors into answers; this only catches a failure to write one (a vanished socket).
 		serve.catch((error: Error) =>
@@ -34,6 +36,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	// listen (port taken) needs no cleanup.
 	await listen(server, emulator.settings.port);
 	const { port } = server.address() as AddressInfo;
+	access.port = port;
 	const baseUrl = `http://127.0.0.1:${port}/v1`;
 	const controlUrl = `http://127.0.0.1:${port}${CONTROL_PREFIX}`;
 	control = controlRoutes(emulator, { baseUrl, controlUrl });
@@ -48,16 +51,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		baseUrl,
 		controlUrl,
 		apiKey: emulator.settings.apiKey,
+		controlToken: access.token,
 		close,
-		webhooks: () => emulator.store.list(),
+		webhooks: () => emulator.world.webhooks(emulator.world.main).list(),
 		deliveries: () => emulator.deliverer.history(),
 		requests: () => emulator.requests(),
+		clearRequests: () => emulator.clearRequests(),
 		emit: (event, payload) => emulator.emit(event, payload),
 		injectFault: (fault) => {
 			emulator.faults.add(fault);
 		},
 		reset: () => emulator.reset(),
 		idle: () => emulator.deliverer.idle(),
+		state: () => {
+			emulator.settle();
+			return emulator.world.snapshot();
+		},
+		credits: () => emulator.world.main.credits,
+		setAgentStatus: (id, status) => emulator.setAgentStatus(id, status),
+		setCampaignStatus: (id, status) => emulator.setCampaignStatus(id, status),
+		reply: (chatId, message) => emulator.reply(chatId, message),
+		acceptInvitation: (chatId) => emulator.acceptInvitation(chatId),
 	};
 }
 

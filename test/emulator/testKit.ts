@@ -3,6 +3,7 @@
  * What the emulator's contract tests share: a plain HTTP client and an independent webhook receiver that
  * keeps the exact bytes it was sent. Neither uses emulator code, so the tests check the emulator from outside.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -47,6 +48,51 @@ export async function call<T = Loose>(url: string, options: CallOptions = {}): P
 	}
 	const contentType = String(response.headers['content-type'] ?? '');
 	return { status: response.statusCode, contentType, text, json };
+}
+
+/** A fresh API key of the real format (40 characters of base64url). */
+export function newApiKey(): string {
+	return randomBytes(30).toString('base64url');
+}
+
+/** An ISO 8601 time as the emulator writes it: `2025-07-15T10:30:00.000Z`. */
+export const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/;
+
+/** What the clients need of a running emulator (structural, so this kit imports no emulator code). */
+export interface Reachable {
+	baseUrl: string;
+	apiKey: string;
+	controlUrl: string;
+	controlToken: string;
+}
+
+/** The API client (with the emulator's key) and the control client (with its token). */
+export function clientsOf(emulator: () => Reachable) {
+	return {
+		api: apiClient(
+			() => emulator().baseUrl,
+			() => emulator().apiKey,
+		),
+		control: controlClient(
+			() => emulator().controlUrl,
+			() => emulator().controlToken,
+		),
+	};
+}
+
+/** A client bound to one API key: `api('/agents')`, `api('/agents', { method: 'POST' })`. */
+export function apiClient(baseUrl: () => string, key: () => string) {
+	return <T = Loose>(path: string, options: CallOptions = {}) =>
+		call<T>(`${baseUrl()}${path}`, { ...options, key: options.key ?? key() });
+}
+
+/** A client for the control plane that sends the control token. */
+export function controlClient(controlUrl: () => string, token: () => string) {
+	return <T = Loose>(path: string, options: CallOptions = {}) =>
+		call<T>(`${controlUrl()}${path}`, {
+			...options,
+			headers: { 'x-emulator-token': token(), ...options.headers },
+		});
 }
 
 export interface Received {
@@ -95,6 +141,36 @@ export async function startReceiver(behaviour: Behaviour = () => 200): Promise<R
 				server.closeAllConnections();
 			}),
 	};
+}
+
+/**
+ * The payloads a receiver got, each checked against its `X-Kakiyo-Signature` (sha256=<hex> or <hex>)
+ * with an HMAC computed here, independently of the emulator. Throws on a missing or wrong signature.
+ */
+export function signedPayloads(receiver: Receiver, secret: string): Loose[] {
+	return receiver.received.map(({ raw, headers }) => {
+		const expected = createHmac('sha256', secret).update(raw).digest('hex');
+		const header = String(headers['x-kakiyo-signature'] ?? '');
+		if (header.replace(/^sha256=/, '') !== expected) {
+			throw new Error(`delivery to ${receiver.url} has signature '${header}', not ${expected}`);
+		}
+		return JSON.parse(raw.toString('utf8'));
+	});
+}
+
+/** Calls `read` every 20 ms until `done(value)` holds; returns that value. */
+export async function pollUntil<T>(
+	read: () => Promise<T>,
+	done: (value: T) => boolean,
+	timeoutMs = 5000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (done(value)) return value;
+		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+		await sleep(20);
+	}
 }
 
 /** Polls until the condition holds (for state that changes in the background). */

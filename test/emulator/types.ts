@@ -1,5 +1,7 @@
 /** The emulator's public shapes: what tests, the e2e harness and the control plane see. */
 
+import type { AgentStatus, CampaignStatus, EmulatorState, Plan } from './state/model';
+
 export type SignatureFormat = 'prefixed' | 'bare';
 
 export interface EmulatorOptions {
@@ -9,9 +11,17 @@ export interface EmulatorOptions {
 	apiKeys?: string[];
 	/** Known keys whose subscription is inactive: they get 403 `subscription_inactive`. */
 	inactiveKeys?: string[];
+	/** The main team's plan (default `agency`); a `standard` team gets 403 on every workspace route. */
+	plan?: Plan;
+	/** A second team with its own keys and objects: touching its objects with a main key is 403. */
+	otherTeam?: { apiKeys: string[]; plan?: Plan };
+	/** Start each team with the seed objects (default true); `false` starts empty, models aside. */
+	seed?: boolean;
+	/** How long a prospect import stays `processing` (default 0: done before the next request). */
+	importDelayMs?: number;
 	/** Requests per minute per endpoint per key; `false` (default here, not in the CLI) turns it off. */
 	rateLimitPerMinute?: number | false;
-	/** JSON file loaded at start and saved on every change to webhooks, secrets and failure counters. */
+	/** JSON file loaded at start and saved on every change: the whole state (version 2). */
 	statePath?: string;
 	/** `X-Kakiyo-Signature: sha256=<hex>` (default) or `<hex>`. */
 	signatureFormat?: SignatureFormat;
@@ -95,6 +105,12 @@ export interface RecordedRequest {
 	method: string;
 	/** Path and query as received. */
 	path: string;
+	/** The query string's parameters (an array for a repeated name). */
+	query: Record<string, string | string[]>;
+	/** The parsed JSON body; undefined when there was none. */
+	body?: unknown;
+	/** The body as received, only when it was not JSON. */
+	rawBody?: string;
 	status: number;
 	durationMs: number;
 	/** Absent when the request never reached the auth check (an injected fault). */
@@ -134,15 +150,33 @@ export interface RunningEmulator {
 	controlUrl: string;
 	/** The first valid (active) key. */
 	apiKey: string;
+	/** Made at start: every control route but `GET /health` needs it (Bearer or X-Emulator-Token). */
+	controlToken: string;
 	close(): Promise<void>;
+	/** The main team's webhooks, secrets included. */
 	webhooks(): EmulatedWebhook[];
 	deliveries(): DeliveryAttempt[];
 	requests(): RecordedRequest[];
-	/** Deliver to every active webhook subscribed to the event or '*'; resolves when all retries are done. */
+	/** Forget the request log only. */
+	clearRequests(): void;
+	/**
+	 * Deliver to every active webhook of the main team subscribed to the event or '*'; resolves when
+	 * all retries are done.
+	 */
 	emit(event: string, payload?: object): Promise<EmitResult>;
 	injectFault(fault: FaultSpec): void;
-	/** Forget webhooks, logs, faults and rate-limit counters; cancel deliveries in flight. */
+	/** Back to the seed: every team's objects, webhooks, credits; logs, faults, rate counters; cancels deliveries. */
 	reset(): void;
+	/** A deep copy of everything the emulator holds (secrets included). */
+	state(): EmulatorState;
+	/** Credits the main team used: 1 per API call that reached a route, 2 per successful delivery. */
+	credits(): number;
+	setAgentStatus(agentId: string, status: AgentStatus): void;
+	setCampaignStatus(campaignId: string, status: CampaignStatus): void;
+	/** The prospect answers in the chat (chatId, or prospectId); fires `linkedin.message.received`. */
+	reply(chatId: string, message: string): Promise<EmitResult>;
+	/** The prospect accepts the invitation; fires `linkedin.invitation.accepted`. */
+	acceptInvitation(chatId: string): Promise<EmitResult>;
 	/** Resolves when no delivery is in flight. */
 	idle(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 /** Request-body checks for creating and changing webhooks; each failure names the field, as Kakiyo's do. */
-import { isKnownEvent, WILDCARD } from './events';
-import { validationError } from './http';
+import { isKnownEvent, WILDCARD } from '../events';
+import { validationError } from '../http';
 import type { WebhookInput, WebhookPatch } from './store';
 
 export function parseWebhookCreate(body: Record<string, unknown>): WebhookInput {
