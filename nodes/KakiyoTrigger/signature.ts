@@ -41,12 +41,11 @@ export function verifySignature(
 	if (header === undefined || header === '') return { valid: false, reason: 'missing_header' };
 	const hex = parseSignatureHeader(header);
 	if (hex === undefined) return { valid: false, reason: 'malformed_header' };
-	const received = Buffer.from(hex, 'latin1');
-	const expected = Buffer.from(
-		createHmac('sha256', secret).update(rawBody).digest('hex'),
-		'latin1',
-	);
-	// timingSafeEqual throws on a length difference; the parser already fixes the length, this keeps it so.
+	// UTF-8, not latin1: latin1 keeps only the low byte of a character, so "š" (U+0161) would read as
+	// "a". In UTF-8 any character outside ASCII takes more bytes, and the length check refuses it.
+	const received = Buffer.from(hex, 'utf8');
+	const expected = Buffer.from(createHmac('sha256', secret).update(rawBody).digest('hex'), 'utf8');
+	// timingSafeEqual throws on a length difference.
 	if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
 		return { valid: false, reason: 'mismatch' };
 	}

@@ -1,19 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
-import { apiClient, controlClient, type Reply } from './testKit';
+import { clientsOf, ISO_TIME, newApiKey, type Reply } from './testKit';
 
-const otherKey = randomBytes(30).toString('base64url');
-const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/;
+const otherKey = newApiKey();
 const lines: string[] = [];
 let emulator: RunningEmulator;
-const api = apiClient(
-	() => emulator.baseUrl,
-	() => emulator.apiKey,
-);
-const control = controlClient(
-	() => emulator.controlUrl,
-	() => emulator.controlToken,
-);
+const { api, control } = clientsOf(() => emulator);
 const seedAgent = () => emulator.state().teams[0].agents[0];
 const otherAgent = () => emulator.state().teams[1].agents[0];
 const post = (path: string, body?: unknown) => api(path, { method: 'POST', body });

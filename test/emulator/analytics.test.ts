@@ -1,11 +1,8 @@
 import { startEmulator, type RunningEmulator } from './index';
-import { apiClient } from './testKit';
+import { clientsOf } from './testKit';
 
 let emulator: RunningEmulator;
-const api = apiClient(
-	() => emulator.baseUrl,
-	() => emulator.apiKey,
-);
+const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const campaign = () => team().campaigns[0];
 const sarah = () => team().prospects.find((p) => p.name === 'Sarah Lee')!;
@@ -90,10 +87,7 @@ it('an unknown campaign is 404', async () => {
 it('an empty team has zero rates, not NaN', async () => {
 	const empty = await startEmulator({ seed: false });
 	try {
-		const reply = await apiClient(
-			() => empty.baseUrl,
-			() => empty.apiKey,
-		)('/analytics/overview');
+		const reply = await clientsOf(() => empty).api('/analytics/overview');
 		expect(reply.json).toMatchObject({ totalProspects: 0, connectionRate: 0, responseRate: 0 });
 	} finally {
 		await empty.close();

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
-import { call, startReceiver, type Reply } from './testKit';
+import { call, newApiKey, type Reply, startReceiver } from './testKit';
 
 // Written out here rather than imported, so the test checks the emulator against the contract.
 const REFERENCE_EVENTS = ['prospect.qualified', 'prospect.responded', 'campaign.completed'].concat([
@@ -15,7 +14,7 @@ const GUIDE_EVENTS = [
 ].concat(['linkedin.invitation.accepted', 'prospect.qualification.manual', 'prospect.unqualified']);
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
-const newKey = () => randomBytes(30).toString('base64url');
+const newKey = newApiKey;
 const inactiveKey = newKey();
 
 let emulator: RunningEmulator;
@@ -172,7 +171,7 @@ describe('webhooks', () => {
 	});
 
 	it("another team's webhook is 403 for get, put and delete, and not listed", async () => {
-		const otherKey = randomBytes(30).toString('base64url');
+		const otherKey = newApiKey();
 		const twoTeams = await startEmulator({ otherTeam: { apiKeys: [otherKey] } });
 		try {
 			const theirs = await call(`${twoTeams.baseUrl}/webhooks`, {

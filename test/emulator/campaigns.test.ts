@@ -1,18 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
-import { apiClient, controlClient } from './testKit';
+import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
-const otherKey = randomBytes(30).toString('base64url');
-const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/;
+const otherKey = newApiKey();
 let emulator: RunningEmulator;
-const api = apiClient(
-	() => emulator.baseUrl,
-	() => emulator.apiKey,
-);
-const control = controlClient(
-	() => emulator.controlUrl,
-	() => emulator.controlToken,
-);
+const { api, control } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const other = () => emulator.state().teams[1];
 const seedCampaign = () => team().campaigns[0];

@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from './index';
-import { apiClient } from './testKit';
+import { clientsOf, ISO_TIME } from './testKit';
 
 // The six documented models, written out here rather than imported (spec §2.6).
 const DOCUMENTED_MODELS = [
@@ -15,13 +15,9 @@ const DOCUMENTED_MODELS = [
 	pricing: { input, output, cached },
 	status: 'active',
 }));
-const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/;
 
 let emulator: RunningEmulator;
-const api = apiClient(
-	() => emulator.baseUrl,
-	() => emulator.apiKey,
-);
+const { api } = clientsOf(() => emulator);
 const post = (path: string, body: unknown) => api(path, { method: 'POST', body });
 const expectValidation = async (path: string, body: unknown, message: RegExp) => {
 	const reply = await post(path, body);

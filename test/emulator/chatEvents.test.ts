@@ -1,27 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
 import {
-	apiClient,
-	controlClient,
+	clientsOf,
+	ISO_TIME,
+	newApiKey,
+	type Receiver,
 	signedPayloads,
 	startReceiver,
 	waitFor,
-	type Receiver,
 } from './testKit';
 
 const SECRET = 'chat-events-secret';
-const otherKey = randomBytes(30).toString('base64url');
-const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/;
+const otherKey = newApiKey();
 let emulator: RunningEmulator;
 let receiver: Receiver;
-const api = apiClient(
-	() => emulator.baseUrl,
-	() => emulator.apiKey,
-);
-const control = controlClient(
-	() => emulator.controlUrl,
-	() => emulator.controlToken,
-);
+const { api, control } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const john = () => team().prospects.find((p) => p.name === 'John Smith')!;
 const sarah = () => team().prospects.find((p) => p.name === 'Sarah Lee')!;

@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
-import { apiClient, type Reply } from './testKit';
+import { clientsOf, ISO_TIME, newApiKey, type Reply } from './testKit';
 
-const otherKey = randomBytes(30).toString('base64url');
-const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/;
+const otherKey = newApiKey();
 let emulator: RunningEmulator;
-const api = apiClient(
-	() => emulator.baseUrl,
-	() => emulator.apiKey,
-);
+const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const add = (url: unknown, key?: string) => api('/dnc', { method: 'POST', body: { url }, key });
 const check = (url: string) => api(`/dnc/check?url=${encodeURIComponent(url)}`);
@@ -225,10 +220,7 @@ describe('rate limits (Kakiyo documents their own for these routes)', () => {
 		limited = await startEmulator({ rateLimitPerMinute: 60 });
 	});
 	afterAll(() => limited.close());
-	const limitedApi = apiClient(
-		() => limited.baseUrl,
-		() => limited.apiKey,
-	);
+	const limitedApi = clientsOf(() => limited).api;
 
 	async function statuses(
 		count: number,

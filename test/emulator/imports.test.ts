@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
-import { apiClient, pollUntil } from './testKit';
+import { clientsOf, ISO_TIME, newApiKey, pollUntil } from './testKit';
 
-const otherKey = randomBytes(30).toString('base64url');
-const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/;
+const otherKey = newApiKey();
 let emulator: RunningEmulator;
-const api = apiClient(
-	() => emulator.baseUrl,
-	() => emulator.apiKey,
-);
+const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const campaign = () => team().campaigns[0];
 const post = (path: string, body?: unknown) => api(path, { method: 'POST', body });
@@ -253,10 +248,7 @@ describe('with importDelayMs', () => {
 	afterAll(() => slow.close());
 
 	it('stays processing until the delay has passed, then completes', async () => {
-		const slowApi = apiClient(
-			() => slow.baseUrl,
-			() => slow.apiKey,
-		);
+		const slowApi = clientsOf(() => slow).api;
 		const campaignId = slow.state().teams[0].campaigns[0].id;
 		const started = Date.now();
 		const reply = await slowApi('/prospects/batch', {

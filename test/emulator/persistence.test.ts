@@ -1,10 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: a state file in a temporary folder needs node:fs */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from './index';
-import { apiClient, call, pollUntil, startReceiver } from './testKit';
+import { call, clientsOf, newApiKey, pollUntil, startReceiver } from './testKit';
 
 let folder: string;
 let statePath: string;
@@ -53,7 +52,7 @@ it('webhooks, secrets, failure counts and the generated key survive a restart', 
 });
 
 it('explicit keys are used as given, and not written to the state file', async () => {
-	const key = randomBytes(30).toString('base64url');
+	const key = newApiKey();
 	const emulator = await startEmulator({ statePath, apiKeys: [key] });
 	await call(`${emulator.baseUrl}/webhooks`, {
 		method: 'POST',
@@ -79,7 +78,7 @@ it('a version 1 file (webhooks and the key) is still read, beside the seed', asy
 		createdAt: '2025-01-01T00:00:00.000Z',
 		updatedAt: '2025-01-01T00:00:00.000Z',
 	};
-	const apiKey = randomBytes(30).toString('base64url');
+	const apiKey = newApiKey();
 	writeFileSync(statePath, JSON.stringify({ version: 1, apiKey, webhooks: [hook] }));
 	const emulator = await startEmulator({ statePath });
 	try {
@@ -95,13 +94,10 @@ it('a version 1 file (webhooks and the key) is still read, beside the seed', asy
 });
 
 it('the whole state survives a restart: objects, lists, workspaces, credits, another team', async () => {
-	const otherKey = randomBytes(30).toString('base64url');
+	const otherKey = newApiKey();
 	const options = { statePath, otherTeam: { apiKeys: [otherKey] } };
 	const first = await startEmulator(options);
-	const api = apiClient(
-		() => first.baseUrl,
-		() => first.apiKey,
-	);
+	const api = clientsOf(() => first).api;
 	const campaignId = first.state().teams[0].campaigns[0].id;
 	await api('/agents', { method: 'POST' });
 	await api('/dnc', { method: 'POST', body: { url: 'in/kept-off' } });

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
 import { RateLimiter } from './rateLimit';
-import { call } from './testKit';
+import { call, newApiKey } from './testKit';
 
 describe('over HTTP', () => {
-	const [mainKey, otherKey] = [1, 2].map(() => randomBytes(30).toString('base64url'));
+	const [mainKey, otherKey] = [1, 2].map(() => newApiKey());
 	let emulator: RunningEmulator;
 	const get = (path: string, key = mainKey) => call(`${emulator.baseUrl}${path}`, { key });
 

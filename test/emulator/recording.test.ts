@@ -1,15 +1,8 @@
 import { startEmulator, type RunningEmulator } from './index';
-import { apiClient, call, controlClient, startReceiver } from './testKit';
+import { call, clientsOf, startReceiver } from './testKit';
 
 let emulator: RunningEmulator;
-const api = apiClient(
-	() => emulator.baseUrl,
-	() => emulator.apiKey,
-);
-const control = controlClient(
-	() => emulator.controlUrl,
-	() => emulator.controlToken,
-);
+const { api, control } = clientsOf(() => emulator);
 
 beforeAll(async () => {
 	emulator = await startEmulator({ retryDelaysMs: [] });

@@ -3,7 +3,7 @@
  * What the emulator's contract tests share: a plain HTTP client and an independent webhook receiver that
  * keeps the exact bytes it was sent. Neither uses emulator code, so the tests check the emulator from outside.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -48,6 +48,36 @@ export async function call<T = Loose>(url: string, options: CallOptions = {}): P
 	}
 	const contentType = String(response.headers['content-type'] ?? '');
 	return { status: response.statusCode, contentType, text, json };
+}
+
+/** A fresh API key of the real format (40 characters of base64url). */
+export function newApiKey(): string {
+	return randomBytes(30).toString('base64url');
+}
+
+/** An ISO 8601 time as the emulator writes it: `2025-07-15T10:30:00.000Z`. */
+export const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/;
+
+/** What the clients need of a running emulator (structural, so this kit imports no emulator code). */
+export interface Reachable {
+	baseUrl: string;
+	apiKey: string;
+	controlUrl: string;
+	controlToken: string;
+}
+
+/** The API client (with the emulator's key) and the control client (with its token). */
+export function clientsOf(emulator: () => Reachable) {
+	return {
+		api: apiClient(
+			() => emulator().baseUrl,
+			() => emulator().apiKey,
+		),
+		control: controlClient(
+			() => emulator().controlUrl,
+			() => emulator().controlToken,
+		),
+	};
 }
 
 /** A client bound to one API key: `api('/agents')`, `api('/agents', { method: 'POST' })`. */

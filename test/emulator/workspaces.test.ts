@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from './index';
-import { apiClient } from './testKit';
+import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
-const otherKey = randomBytes(30).toString('base64url');
-const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/;
+const otherKey = newApiKey();
 let emulator: RunningEmulator;
-const api = apiClient(
-	() => emulator.baseUrl,
-	() => emulator.apiKey,
-);
+const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const agentId = () => team().agents[0].id;
 const post = (path: string, body?: unknown) => api(path, { method: 'POST', body });
@@ -161,10 +156,7 @@ describe('the Agency plan', () => {
 	it('plan: standard applies to the main team too', async () => {
 		const standard = await startEmulator({ plan: 'standard' });
 		try {
-			const reply = await apiClient(
-				() => standard.baseUrl,
-				() => standard.apiKey,
-			)('/workspaces');
+			const reply = await clientsOf(() => standard).api('/workspaces');
 			expect(reply.status).toBe(403);
 			expect(standard.state().teams[0].plan).toBe('standard');
 		} finally {

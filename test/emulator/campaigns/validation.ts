@@ -7,18 +7,20 @@ import {
 	requireText,
 	type Fields,
 } from '../input';
+import type { StoredCampaign } from '../state/model';
 
 const NAME = { min: 3, max: 100 };
 
-export interface CampaignCreate {
-	name: string;
-	productId: string;
-	promptId: string;
-	agentId: string;
-	qualificationAutomatic: number;
-	qualificationVerification: number;
-	variables: Record<string, string>;
-}
+export type CampaignCreate = Pick<
+	StoredCampaign,
+	| 'name'
+	| 'productId'
+	| 'promptId'
+	| 'agentId'
+	| 'qualificationAutomatic'
+	| 'qualificationVerification'
+	| 'variables'
+>;
 
 export type CampaignUpdate = Partial<
 	Pick<

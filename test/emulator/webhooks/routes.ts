@@ -7,7 +7,7 @@ import { examplePayload, freshPayload } from '../payloads';
 import type { EmulatedWebhook } from '../types';
 import { parseWebhookCreate, parseWebhookUpdate } from './validation';
 
-/** What the API shows of a webhook: never the secret, only whether there is one. */
+/** What the API shows of a webhook (I): never the secret, only whether there is one. */
 export function publicWebhook(hook: EmulatedWebhook) {
 	return {
 		id: hook.id,
@@ -57,6 +57,7 @@ export function webhookRoutes({ world, serverGeneratedSecrets, fire }: ApiDeps):
 				const event = requireEvent(call.json().event);
 				// The API answers at once; the deliveries carry on in the background.
 				const count = fire(call.team, event, freshPayload(event));
+				// (I) answer: Kakiyo documents only that a test payload goes to every active webhook.
 				return ok({
 					success: true,
 					event,
@@ -70,7 +71,7 @@ export function webhookRoutes({ world, serverGeneratedSecrets, fire }: ApiDeps):
 			pattern: '/v1/webhooks',
 			handle: ({ team }) => {
 				const webhooks = world.webhooks(team).list().map(publicWebhook);
-				return ok({ webhooks, total: webhooks.length });
+				return ok({ webhooks, total: webhooks.length }); // (I) shape
 			},
 		},
 		{
@@ -98,6 +99,7 @@ export function webhookRoutes({ world, serverGeneratedSecrets, fire }: ApiDeps):
 		{
 			method: 'GET',
 			pattern: '/v1/webhooks/:id',
+			// (I) shape, as are the update and delete answers below: those endpoints are undocumented.
 			handle: ({ team, params }) => ok(publicWebhook(world.owned(team, 'webhook', params.id))),
 		},
 		{
