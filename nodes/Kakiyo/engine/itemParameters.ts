@@ -70,6 +70,25 @@ export class ItemParameters {
 		return set;
 	}
 
+	/**
+	 * A list parameter: an array (from an expression), or text split at `separator` (commas by
+	 * default); entries trimmed, empty ones dropped. Kakiyo is left to judge repeats.
+	 */
+	list(name: string, separator: RegExp = /,/): string[] {
+		const value = this.raw(name, '');
+		const entries = Array.isArray(value) ? value : String(value ?? '').split(separator);
+		return entries.map((entry) => String(entry ?? '').trim()).filter(Boolean);
+	}
+
+	/** The changes an update sends; an update with nothing to change fails instead of spending a credit. */
+	changes(body: IDataObject, fieldsHint: string): IDataObject {
+		if (Object.keys(body).length > 0) return body;
+		throw this.error(
+			'Nothing to update',
+			`Add at least one field under Update Fields (${fieldsHint}).`,
+		);
+	}
+
 	/** A JSON parameter: an object or array as given, or text parsed as JSON. */
 	json<T = unknown>(name: string, value: unknown = this.raw(name)): T {
 		if (typeof value !== 'string') return value as T;

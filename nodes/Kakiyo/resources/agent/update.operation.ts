@@ -80,13 +80,7 @@ function readChanges(parameters: ItemParameters): IDataObject {
 		.map((key) => ({ key, value: fields[key] as boolean }));
 	if (settings.length > 0) body.settings = settings;
 
-	if (Object.keys(body).length === 0) {
-		throw parameters.error(
-			'Nothing to update',
-			'Add at least one field under Update Fields (working days or hours, daily limits, or a setting).',
-		);
-	}
-	return body;
+	return parameters.changes(body, 'working days or hours, daily limits, or a setting');
 }
 
 export const operation: Operation = {

@@ -20,14 +20,9 @@ export const operation: Operation = {
 	],
 	method: 'PUT',
 	path: '/campaigns/{campaignId}',
-	body: (parameters) => {
-		const changes = campaignFields(parameters, 'updateFields');
-		if (Object.keys(changes).length === 0) {
-			throw parameters.error(
-				'Nothing to update',
-				'Add at least one field under Update Fields (name, a threshold or variables).',
-			);
-		}
-		return changes;
-	},
+	body: (parameters) =>
+		parameters.changes(
+			campaignFields(parameters, 'updateFields'),
+			'name, a threshold or variables',
+		),
 };

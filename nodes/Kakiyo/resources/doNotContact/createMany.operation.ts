@@ -23,10 +23,7 @@ export const operation: Operation = {
 	method: 'POST',
 	path: '/dnc/batch',
 	body: (parameters) => {
-		const value = parameters.raw('urls', '');
-		const urls = (Array.isArray(value) ? value : String(value ?? '').split(/[\n,]/))
-			.map((url) => String(url).trim())
-			.filter(Boolean);
+		const urls = parameters.list('urls', /[\n,]/);
 		if (urls.length === 0)
 			throw parameters.error('LinkedIn URLs is empty', 'Give at least one URL.');
 		return { entries: urls.map((url) => ({ url })) };

@@ -27,14 +27,7 @@ export const operation: Operation = {
 	method: 'POST',
 	path: '/prospects/batch/round-robin',
 	body: (parameters) => {
-		const value = parameters.raw('campaignIds', []);
-		const campaignIds = [
-			...new Set(
-				(Array.isArray(value) ? value : String(value ?? '').split(','))
-					.map((id) => String(id).trim())
-					.filter(Boolean),
-			),
-		];
+		const campaignIds = [...new Set(parameters.list('campaignIds'))];
 		if (campaignIds.length < 2) {
 			throw parameters.error(
 				'Choose at least two campaigns',

@@ -42,14 +42,7 @@ export const operation: Operation = {
 	path: '/prospects',
 	// Kakiyo reads the IDs from the body of this DELETE.
 	body: (parameters) => {
-		const value = parameters.raw('prospectIds', '');
-		const prospectIds = [
-			...new Set(
-				(Array.isArray(value) ? value : String(value ?? '').split(','))
-					.map((id) => String(id).trim())
-					.filter(Boolean),
-			),
-		];
+		const prospectIds = [...new Set(parameters.list('prospectIds'))];
 		if (prospectIds.length === 0 || prospectIds.length > MAX_IDS) {
 			throw parameters.error(
 				`Give 1 to ${MAX_IDS} prospect IDs (got ${prospectIds.length})`,

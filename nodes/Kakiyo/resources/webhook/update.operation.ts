@@ -27,13 +27,7 @@ function readChanges(parameters: ItemParameters): IDataObject {
 	if (secret) changes.secret = String(parameters.raw('updateFields.secret'));
 	if (events !== undefined) changes.events = readEvents(parameters, 'updateFields.events');
 	if (typeof active === 'boolean') changes.active = active;
-	if (Object.keys(changes).length === 0) {
-		throw parameters.error(
-			'Nothing to update',
-			'Add at least one field under Update Fields (name, URL, events, secret or active).',
-		);
-	}
-	return changes;
+	return parameters.changes(changes, 'name, URL, events, secret or active');
 }
 
 export const operation: Operation = {

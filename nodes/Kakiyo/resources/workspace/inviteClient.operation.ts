@@ -40,10 +40,8 @@ export const operation: Operation = {
 	method: 'POST',
 	path: '/workspaces/{workspaceId}/invite',
 	body: (parameters) => {
-		const { roles, redirectUrl } = parameters.fields('additionalFields');
-		const roleList = (Array.isArray(roles) ? roles : String(roles ?? '').split(','))
-			.map((role) => String(role).trim())
-			.filter(Boolean);
+		const { redirectUrl } = parameters.fields('additionalFields');
+		const roleList = parameters.list('additionalFields.roles');
 		return {
 			email: parameters.string('email'),
 			...(roleList.length > 0 ? { roles: roleList } : {}),
