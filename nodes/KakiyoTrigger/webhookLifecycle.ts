@@ -1,11 +1,7 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IHookFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 import { randomBytes } from 'crypto';
 import { isNotFoundError } from '../shared/apiError';
+import { isNodeError } from '../shared/nodeError';
 import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import {
 	createWebhook,
@@ -17,8 +13,10 @@ import {
 	type WebhookFields,
 } from '../shared/webhooksApi';
 import { chosenEvents, sameEvents } from './eventSelection';
-import { assertKakiyoCanReach, hookName } from './registration';
+import { hookName } from './hookName';
+import { assertKakiyoCanReach } from './reachability';
 import { clearState, readState, saveState } from './triggerState';
+import type { TriggerRuntime } from './triggerRuntime';
 
 /**
  * n8n's webhook lifecycle for the trigger. Every Kakiyo call costs the customer a credit, so each
@@ -58,24 +56,22 @@ function sameUrl(remote: unknown, ours: string): boolean {
 
 /**
  * Runs a call about one hook; undefined when Kakiyo says the hook is gone (404). Any other failure
- * goes on as it is: both n8n error constructors hand back an error that already is one of theirs.
+ * goes on: an n8n error as it is, anything else wrapped in one.
  */
 async function unlessGone<T>(context: IHookFunctions, call: Promise<T>): Promise<T | undefined> {
 	try {
 		return await call;
 	} catch (error) {
 		if (isNotFoundError(error)) return undefined;
-		throw error instanceof NodeApiError
-			? new NodeApiError(context.getNode(), error as unknown as JsonObject)
-			: new NodeOperationError(context.getNode(), error as Error);
+		throw isNodeError(error) ? error : new NodeOperationError(context.getNode(), error as Error);
 	}
 }
 
 /** Deletes a hook; one that is already gone counts as deleted. */
-async function remove(context: IHookFunctions, id: string): Promise<void> {
+async function remove(context: IHookFunctions, runtime: TriggerRuntime, id: string): Promise<void> {
 	const deleted = await unlessGone(
 		context,
-		deleteWebhook.call(context, id).then(() => true),
+		deleteWebhook.call(context, id, runtime.retry).then(() => true),
 	);
 	if (!deleted) context.logger.debug(`Kakiyo webhook ${id} was already deleted`);
 }
@@ -96,6 +92,7 @@ function pickKeeper(hooks: KakiyoWebhook[], events: string[]): KakiyoWebhook {
  */
 async function reconcile(
 	context: IHookFunctions,
+	runtime: TriggerRuntime,
 	hook: KakiyoWebhook,
 	events: string[],
 	knownSecret: string | undefined,
@@ -114,7 +111,10 @@ async function reconcile(
 	}
 
 	if (Object.keys(changes).length > 0) {
-		const updated = await unlessGone(context, updateWebhook.call(context, hook.id, changes));
+		const updated = await unlessGone(
+			context,
+			updateWebhook.call(context, hook.id, changes, runtime.retry),
+		);
 		if (!updated) {
 			context.logger.info(
 				`Kakiyo webhook ${hook.id} disappeared while being updated; registering a new one`,
@@ -156,16 +156,23 @@ function assertApplied(
  * with a fresh secret (static data lost means the secret is lost too), any others are deleted so a
  * trigger never has two hooks. False sends n8n on to `create`.
  */
-export async function checkExists(this: IHookFunctions): Promise<boolean> {
+export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
 	const url = webhookUrl(this);
 	const events = chosenEvents(this);
 	const state = readState(this);
 
 	if (state.webhookId) {
-		const stored = await unlessGone(this, getWebhook.call(this, state.webhookId));
+		const stored = await unlessGone(this, getWebhook.call(this, state.webhookId, runtime.retry));
 		// The id was stored by this trigger; only a URL Kakiyo reports as different disowns it.
 		if (stored && (stored.url === undefined || sameUrl(stored.url, url))) {
-			return await reconcile(this, stored, events, state.webhookSecret, state.webhookEvents);
+			return await reconcile(
+				this,
+				runtime,
+				stored,
+				events,
+				state.webhookSecret,
+				state.webhookEvents,
+			);
 		}
 		if (!stored) {
 			this.logger.info(
@@ -180,28 +187,34 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 		clearState(this);
 	}
 
-	const ours = (await listWebhooks.call(this)).filter((hook) => sameUrl(hook.url, url));
+	const ours = (await listWebhooks.call(this, runtime.retry)).filter((hook) =>
+		sameUrl(hook.url, url),
+	);
 	if (ours.length === 0) return false;
 	const keeper = pickKeeper(ours, events);
 	for (const extra of ours.filter((hook) => hook !== keeper)) {
 		this.logger.info(`Deleting duplicate Kakiyo webhook ${extra.id} for ${url}`);
-		await remove(this, extra.id);
+		await remove(this, runtime, extra.id);
 	}
-	return await reconcile(this, keeper, events, undefined, undefined);
+	return await reconcile(this, runtime, keeper, events, undefined, undefined);
 }
 
 /**
  * Registers the webhook with a fresh secret (or the one Kakiyo makes) and remembers it. Refuses a URL
  * the hosted Kakiyo API could never call. Nothing is stored unless Kakiyo confirmed the hook.
  */
-export async function create(this: IHookFunctions): Promise<boolean> {
+export async function create(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
 	const url = webhookUrl(this);
 	const events = chosenEvents(this);
 	const credential = await this.getCredentials<{ baseUrl?: string }>(KAKIYO_CREDENTIAL);
 	assertKakiyoCanReach(this.getNode(), url, credential.baseUrl);
 
 	const secret = generateSecret();
-	const hook = await createWebhook.call(this, { name: desiredName(this), url, events, secret });
+	const hook = await createWebhook.call(
+		this,
+		{ name: desiredName(this), url, events, secret },
+		runtime.retry,
+	);
 	saveState(this, {
 		webhookId: hook.id,
 		webhookEvents: events,
@@ -214,14 +227,14 @@ export async function create(this: IHookFunctions): Promise<boolean> {
  * Removes this trigger's webhook: the stored one, or (static data lost) every hook with our URL.
  * A 404 counts as done, so running it twice is safe; any other failure throws, and n8n retries.
  */
-export async function deleteHook(this: IHookFunctions): Promise<boolean> {
+export async function deleteHook(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
 	const { webhookId } = readState(this);
 	const ids = webhookId
 		? [webhookId]
-		: (await listWebhooks.call(this))
+		: (await listWebhooks.call(this, runtime.retry))
 				.filter((hook) => sameUrl(hook.url, webhookUrl(this)))
 				.map((hook) => hook.id);
-	for (const id of ids) await remove(this, id);
+	for (const id of ids) await remove(this, runtime, id);
 	clearState(this);
 	return true;
 }

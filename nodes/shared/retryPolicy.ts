@@ -5,20 +5,29 @@ export type AttemptFailure =
 	| { kind: 'http'; statusCode: number; body: unknown; headers: Record<string, unknown> }
 	| { kind: 'network'; code: string; message: string };
 
-/**
- * How hard the client tries before giving up. Kakiyo allows 60 requests a minute per endpoint and
- * every call costs a credit, so retries are few and spaced out. Mutable so tests can shrink the delays.
- */
-export const retryPolicy = {
+/** How hard the client tries before giving up, and how long one attempt may take. */
+export interface RetryPolicy {
 	/** Retries after the first attempt. */
-	maxRetries: 3,
-	/** Delay before the first retry; doubles on each further retry (1 s, 2 s, 4 s). */
-	baseDelayMs: 1000,
+	maxRetries: number;
+	/** Delay before the first retry; doubles on each further retry. */
+	baseDelayMs: number;
 	/** Upper bound for any single wait, including a server's Retry-After. */
+	maxDelayMs: number;
+	/** How long one attempt may take in all, from sending the request to the last byte of the answer. */
+	timeoutMs: number;
+}
+
+/**
+ * Kakiyo allows 60 requests a minute per endpoint and every call costs a credit, so retries are few
+ * and spaced out (1 s, 2 s, 4 s). Node classes take another policy in their constructor (tests use
+ * short delays); n8n constructs them without one, so this applies.
+ */
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+	maxRetries: 3,
+	baseDelayMs: 1000,
 	maxDelayMs: 10_000,
-	/** Per-attempt timeout. */
 	timeoutMs: 15_000,
-};
+});
 
 const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
 
@@ -50,13 +59,17 @@ export function isRetryable(failure: AttemptFailure, method: IHttpRequestMethods
 }
 
 /** Milliseconds to wait before retry number `retry` (0-based), honouring a Retry-After in seconds. */
-export function retryDelayMs(retry: number, failure: AttemptFailure): number {
-	const backoff = retryPolicy.baseDelayMs * 2 ** retry;
+export function retryDelayMs(
+	retry: number,
+	failure: AttemptFailure,
+	policy: Readonly<RetryPolicy> = DEFAULT_RETRY_POLICY,
+): number {
+	const backoff = policy.baseDelayMs * 2 ** retry;
 	if (failure.kind === 'http') {
 		const retryAfter = Number(failure.headers['retry-after']);
 		if (Number.isFinite(retryAfter) && retryAfter > 0) {
-			return Math.min(Math.max(retryAfter * 1000, backoff), retryPolicy.maxDelayMs);
+			return Math.min(Math.max(retryAfter * 1000, backoff), policy.maxDelayMs);
 		}
 	}
-	return Math.min(backoff, retryPolicy.maxDelayMs);
+	return Math.min(backoff, policy.maxDelayMs);
 }

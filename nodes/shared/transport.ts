@@ -9,7 +9,15 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { kakiyoApiError } from './apiError';
-import { isRetryable, retryDelayMs, retryPolicy, type AttemptFailure } from './retryPolicy';
+import {
+	DEFAULT_RETRY_POLICY,
+	isRetryable,
+	retryDelayMs,
+	type AttemptFailure,
+	type RetryPolicy,
+} from './retryPolicy';
+
+export { DEFAULT_RETRY_POLICY, type RetryPolicy };
 
 export const KAKIYO_CREDENTIAL = 'kakiyoApi';
 export const DEFAULT_BASE_URL = 'https://api.kakiyo.com/v1';
@@ -24,8 +32,10 @@ export interface KakiyoRequest {
 	qs?: IDataObject;
 	/** Names the target in a 404 message, e.g. `webhook "abc"`. */
 	resource?: string;
-	/** Retries allowed for this call; defaults to `retryPolicy.maxRetries`. */
+	/** Retries allowed for this call; defaults to the policy's `maxRetries`. */
 	maxRetries?: number;
+	/** Retry and timeout timing; DEFAULT_RETRY_POLICY when absent. */
+	retry?: Readonly<RetryPolicy>;
 }
 
 interface KakiyoCredential {
@@ -64,13 +74,14 @@ export async function kakiyoApiRequest<T = unknown>(
 	this: KakiyoApiContext,
 	request: KakiyoRequest,
 ): Promise<T> {
+	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	const credential = await this.getCredentials<KakiyoCredential>(KAKIYO_CREDENTIAL);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: joinUrl(credential.baseUrl, request.path),
 		json: true,
 		headers: { Accept: 'application/json' },
-		timeout: retryPolicy.timeoutMs,
+		timeout: policy.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
@@ -96,7 +107,7 @@ export async function kakiyoApiRequest<T = unknown>(
 			failure = networkFailure(error);
 		}
 		if (
-			attempt > (request.maxRetries ?? retryPolicy.maxRetries) ||
+			attempt > (request.maxRetries ?? policy.maxRetries) ||
 			!isRetryable(failure, request.method)
 		) {
 			throw kakiyoApiError(
@@ -111,6 +122,6 @@ export async function kakiyoApiRequest<T = unknown>(
 				credential.apiKey ? [credential.apiKey] : [],
 			);
 		}
-		await sleep(retryDelayMs(attempt - 1, failure));
+		await sleep(retryDelayMs(attempt - 1, failure, policy));
 	}
 }

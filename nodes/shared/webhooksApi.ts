@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { toList } from './listResponse';
-import { apiPath, kakiyoApiRequest, type KakiyoApiContext } from './transport';
+import { apiPath, kakiyoApiRequest, type KakiyoApiContext, type RetryPolicy } from './transport';
 
 /** A webhook as Kakiyo describes it; fields beyond `id` are optional because the docs are thin. */
 export interface KakiyoWebhook extends IDataObject {
@@ -50,16 +50,24 @@ function toWebhook(context: KakiyoApiContext, response: unknown, what: string): 
 	return webhook;
 }
 
-export async function listWebhooks(this: KakiyoApiContext): Promise<KakiyoWebhook[]> {
-	const response = await kakiyoApiRequest.call(this, { method: 'GET', path: '/webhooks' });
+export async function listWebhooks(
+	this: KakiyoApiContext,
+	retry?: Readonly<RetryPolicy>,
+): Promise<KakiyoWebhook[]> {
+	const response = await kakiyoApiRequest.call(this, { method: 'GET', path: '/webhooks', retry });
 	return toList<KakiyoWebhook>(this.getNode(), response, 'webhooks');
 }
 
-export async function getWebhook(this: KakiyoApiContext, id: string): Promise<KakiyoWebhook> {
+export async function getWebhook(
+	this: KakiyoApiContext,
+	id: string,
+	retry?: Readonly<RetryPolicy>,
+): Promise<KakiyoWebhook> {
 	const response = await kakiyoApiRequest.call(this, {
 		method: 'GET',
 		path: apiPath('webhooks', id),
 		resource: webhookLabel(id),
+		retry,
 	});
 	return toWebhook(this, response, 'getting a webhook');
 }
@@ -67,11 +75,13 @@ export async function getWebhook(this: KakiyoApiContext, id: string): Promise<Ka
 export async function createWebhook(
 	this: KakiyoApiContext,
 	fields: WebhookFields,
+	retry?: Readonly<RetryPolicy>,
 ): Promise<KakiyoWebhook> {
 	const response = await kakiyoApiRequest.call(this, {
 		method: 'POST',
 		path: '/webhooks',
 		body: fields,
+		retry,
 	});
 	return toWebhook(this, response, 'creating a webhook');
 }
@@ -80,20 +90,27 @@ export async function updateWebhook(
 	this: KakiyoApiContext,
 	id: string,
 	changes: WebhookFields,
+	retry?: Readonly<RetryPolicy>,
 ): Promise<KakiyoWebhook> {
 	const response = await kakiyoApiRequest.call(this, {
 		method: 'PUT',
 		path: apiPath('webhooks', id),
 		body: changes,
 		resource: webhookLabel(id),
+		retry,
 	});
 	return toWebhook(this, { id, ...(response as IDataObject) }, 'updating a webhook');
 }
 
-export async function deleteWebhook(this: KakiyoApiContext, id: string): Promise<IDataObject> {
+export async function deleteWebhook(
+	this: KakiyoApiContext,
+	id: string,
+	retry?: Readonly<RetryPolicy>,
+): Promise<IDataObject> {
 	return (await kakiyoApiRequest.call(this, {
 		method: 'DELETE',
 		path: apiPath('webhooks', id),
 		resource: webhookLabel(id),
+		retry,
 	})) as IDataObject;
 }

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
 import { apiPath, joinUrl } from '../../../nodes/shared/transport';
-import { retryPolicy } from '../../../nodes/shared/retryPolicy';
+import type { RetryPolicy } from '../../../nodes/shared/retryPolicy';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { ProbeNode } from '../../support/probeNode';
 import { scriptedServerForThisFile } from '../../support/scriptedServer';
@@ -14,21 +14,15 @@ import { scriptedServerForThisFile } from '../../support/scriptedServer';
 const apiKey = randomBytes(20).toString('hex');
 const server = scriptedServerForThisFile();
 
-const savedPolicy = { ...retryPolicy };
-beforeEach(() => {
-	Object.assign(retryPolicy, { baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2000 });
-});
-afterEach(() => {
-	Object.assign(retryPolicy, savedPolicy);
-});
+const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2000 };
 
 async function call(
 	method: IHttpRequestMethods,
 	path: string,
-	options: { baseUrl?: string; body?: IDataObject } = {},
+	options: { baseUrl?: string; body?: IDataObject; retry?: Partial<RetryPolicy> } = {},
 ) {
 	const workflow = new TestWorkflow({
-		nodeType: new ProbeNode(),
+		nodeType: new ProbeNode({ retry: { ...policy, ...options.retry } }),
 		parameters: {
 			method,
 			path,
@@ -40,9 +34,14 @@ async function call(
 	return item.json.response;
 }
 
-async function failure(method: IHttpRequestMethods, path: string, baseUrl?: string) {
+async function failure(
+	method: IHttpRequestMethods,
+	path: string,
+	baseUrl?: string,
+	retry?: Partial<RetryPolicy>,
+) {
 	try {
-		await call(method, path, { baseUrl });
+		await call(method, path, { baseUrl, retry });
 	} catch (error) {
 		return error as NodeApiError;
 	}
@@ -191,7 +190,7 @@ describe('retries', () => {
 			body: { error: 'internal_error', message: 'Service unavailable' },
 		});
 		const error = await failure('GET', '/webhooks');
-		expect(server.calls).toHaveLength(retryPolicy.maxRetries + 1);
+		expect(server.calls).toHaveLength(policy.maxRetries + 1);
 		expect(error.message).toBe(
 			'Kakiyo had a server error (503): Service unavailable (gave up after 4 attempts)',
 		);
@@ -223,9 +222,8 @@ describe('retries', () => {
 	});
 
 	it('retries a timed-out GET, then explains the timeout', async () => {
-		retryPolicy.timeoutMs = 150;
 		server.answer({ status: 200, body: {}, delayMs: 600 });
-		const error = await failure('GET', '/verify');
+		const error = await failure('GET', '/verify', undefined, { timeoutMs: 150 });
 		expect(server.calls).toHaveLength(4);
 		expect(error.message).toBe('Kakiyo did not answer in time (gave up after 4 attempts)');
 	});

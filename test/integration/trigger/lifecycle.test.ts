@@ -1,17 +1,8 @@
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
-import { retryPolicy } from '../../../nodes/shared/retryPolicy';
 import { WebhookServer } from '../../support/webhookServer';
 import { activate, callsSince, hooks, kakiyo, triggerWorkflow, webhookUrlOf, useRig } from './rig';
 
 const rig = useRig();
-
-const savedPolicy = { ...retryPolicy };
-beforeEach(() => {
-	Object.assign(retryPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
-});
-afterEach(() => {
-	Object.assign(retryPolicy, savedPolicy);
-});
 
 const mark = () => rig.emulator.requests().length;
 const remote = (id: unknown) => rig.emulator.webhooks().find((hook) => hook.id === id);
