@@ -28,12 +28,15 @@ export interface KakiyoRequest {
 	method: IHttpRequestMethods;
 	/** Path under the base URL, e.g. `/webhooks/abc`. */
 	path: string;
+	/** Sent as JSON on any method, including DELETE. */
 	body?: IDataObject;
 	qs?: IDataObject;
 	/** Names the target in a 404 message, e.g. `webhook "abc"`. */
 	resource?: string;
 	/** Retries allowed for this call; defaults to the policy's `maxRetries`. */
 	maxRetries?: number;
+	/** Values to redact from any error (a typed webhook secret, a LinkedIn password), besides the API key. */
+	secrets?: string[];
 	/** Retry and timeout timing; DEFAULT_RETRY_POLICY when absent. */
 	retry?: Readonly<RetryPolicy>;
 }
@@ -119,7 +122,7 @@ export async function kakiyoApiRequest<T = unknown>(
 					resource: request.resource,
 					attempts: attempt,
 				},
-				credential.apiKey ? [credential.apiKey] : [],
+				[credential.apiKey, ...(request.secrets ?? [])],
 			);
 		}
 		await sleep(retryDelayMs(attempt - 1, failure, policy));

@@ -20,6 +20,11 @@ export interface WebhookFields extends IDataObject {
 	active?: boolean;
 }
 
+/** The signing secret sent, so that an error echoing it does not show it. */
+function secretsOf(fields: WebhookFields): string[] {
+	return typeof fields.secret === 'string' ? [fields.secret] : [];
+}
+
 function webhookLabel(id: string): string {
 	return `webhook "${id}"`;
 }
@@ -81,6 +86,7 @@ export async function createWebhook(
 		method: 'POST',
 		path: '/webhooks',
 		body: fields,
+		secrets: secretsOf(fields),
 		retry,
 	});
 	return toWebhook(this, response, 'creating a webhook');
@@ -97,6 +103,7 @@ export async function updateWebhook(
 		path: apiPath('webhooks', id),
 		body: changes,
 		resource: webhookLabel(id),
+		secrets: secretsOf(changes),
 		retry,
 	});
 	return toWebhook(this, { id, ...(response as IDataObject) }, 'updating a webhook');

@@ -16,11 +16,15 @@ const server = scriptedServerForThisFile();
 
 const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2000 };
 
-async function call(
-	method: IHttpRequestMethods,
-	path: string,
-	options: { baseUrl?: string; body?: IDataObject; retry?: Partial<RetryPolicy> } = {},
-) {
+interface CallOptions {
+	baseUrl?: string;
+	body?: IDataObject;
+	retry?: Partial<RetryPolicy>;
+	/** The key as saved in the credential; the file's key by default. */
+	apiKey?: string;
+}
+
+async function call(method: IHttpRequestMethods, path: string, options: CallOptions = {}) {
 	const workflow = new TestWorkflow({
 		nodeType: new ProbeNode({ retry: { ...policy, ...options.retry } }),
 		parameters: {
@@ -28,20 +32,15 @@ async function call(
 			path,
 			...(options.body ? { body: options.body as INodeParameters } : {}),
 		},
-		credentials: { apiKey, baseUrl: options.baseUrl ?? server.baseUrl },
+		credentials: { apiKey: options.apiKey ?? apiKey, baseUrl: options.baseUrl ?? server.baseUrl },
 	});
 	const [[item]] = await workflow.run();
 	return item.json.response;
 }
 
-async function failure(
-	method: IHttpRequestMethods,
-	path: string,
-	baseUrl?: string,
-	retry?: Partial<RetryPolicy>,
-) {
+async function failure(method: IHttpRequestMethods, path: string, options: CallOptions = {}) {
 	try {
-		await call(method, path, { baseUrl, retry });
+		await call(method, path, options);
 	} catch (error) {
 		return error as NodeApiError;
 	}
@@ -223,7 +222,7 @@ describe('retries', () => {
 
 	it('retries a timed-out GET, then explains the timeout', async () => {
 		server.answer({ status: 200, body: {}, delayMs: 600 });
-		const error = await failure('GET', '/verify', undefined, { timeoutMs: 150 });
+		const error = await failure('GET', '/verify', { retry: { timeoutMs: 150 } });
 		expect(server.calls).toHaveLength(4);
 		expect(error.message).toBe('Kakiyo did not answer in time (gave up after 4 attempts)');
 	});
@@ -235,7 +234,7 @@ describe('retries', () => {
 	});
 
 	it('retries a refused connection even for POST, since nothing was sent', async () => {
-		const error = await failure('POST', '/webhooks', 'http://127.0.0.1:9/v1');
+		const error = await failure('POST', '/webhooks', { baseUrl: 'http://127.0.0.1:9/v1' });
 		expect(error.message).toBe(
 			'Could not reach Kakiyo (connection refused) (gave up after 4 attempts)',
 		);
@@ -267,11 +266,59 @@ describe('the API key never leaks', () => {
 	});
 
 	it('keeps it out of network errors', async () => {
-		expectNoKey(await failure('GET', '/verify', 'http://127.0.0.1:9/v1'));
+		expectNoKey(await failure('GET', '/verify', { baseUrl: 'http://127.0.0.1:9/v1' }));
 	});
 
 	it('keeps it out of server errors after retries', async () => {
 		server.answer({ status: 502, body: 'Bad gateway' });
 		expectNoKey(await failure('GET', '/verify'));
+	});
+
+	/** Every 8-character piece of the key: a part of it is as bad as all of it. */
+	function expectNoPartOfKey(error: NodeApiError) {
+		const everything = [error.message, error.description ?? '', JSON.stringify(error)].join('\n');
+		for (let start = 0; start + 8 <= apiKey.length; start++) {
+			expect(everything).not.toContain(apiKey.slice(start, start + 8));
+		}
+	}
+
+	it.each([150, 170, 185, 199])(
+		'redacts a key that an error page echoes across the excerpt cut (at %i)',
+		async (offset) => {
+			const page = `<html><body><p>${'x'.repeat(offset - 15)}${apiKey} was refused</p></body></html>`;
+			server.answer({ status: 403, body: page });
+			const error = await failure('GET', '/verify');
+			expect(error.message).toMatch(/^Kakiyo refused access \(403\): <html><body><p>x+/);
+			expectNoPartOfKey(error);
+		},
+	);
+
+	it('redacts the trimmed key when the credential holds it with a trailing space', async () => {
+		server.answer({
+			status: 401,
+			body: { error: 'invalid_api_key', message: `Unknown key ${apiKey}` },
+		});
+		const error = await failure('GET', '/verify', { apiKey: `${apiKey} ` });
+		expect(error.message).toBe('Kakiyo rejected the API key: Unknown key [redacted]');
+		expectNoKey(error);
+	});
+
+	it('caps a huge message from Kakiyo and keeps the key out of it', async () => {
+		const huge = `${'Very long explanation. '.repeat(100_000)}${apiKey}`;
+		expect(huge.length).toBeGreaterThan(2_000_000);
+		server.answer({ status: 400, body: { error: 'validation_error', message: huge } });
+		const error = await failure('GET', '/verify');
+		expect(error.message).toMatch(/^Kakiyo refused the request: Very long explanation\./);
+		expect(error.message.length).toBeLessThanOrEqual(1000);
+		expect((error.description ?? '').length).toBeLessThanOrEqual(1000);
+		expect(JSON.stringify(error).length).toBeLessThan(10_000);
+		expectNoKey(error);
+	});
+
+	it('caps a huge error code too', async () => {
+		server.answer({ status: 400, body: { error: 'e'.repeat(100_000), message: 'No' } });
+		const error = await failure('GET', '/verify');
+		expect(JSON.stringify(error).length).toBeLessThan(10_000);
+		expect((error.description ?? '').length).toBeLessThanOrEqual(1000);
 	});
 });

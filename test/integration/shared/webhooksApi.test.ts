@@ -149,3 +149,22 @@ describe('getEventOptions in a real LoadOptionsContext', () => {
 		expect(options.map((option) => option.value)).toEqual(KNOWN_EVENTS.map((event) => event.id));
 	});
 });
+
+describe('a secret the user typed never reaches an error', () => {
+	const secret = 'my typed secret: hunter2-hunter2';
+
+	it.each([
+		['create', () => createWebhook.call(context(), { name: 'CRM', url: hook.url, secret })],
+		['update', () => updateWebhook.call(context(), 'a1b2c3', { secret })],
+	])('when Kakiyo echoes it in a 400 to %s', async (_operation, run) => {
+		server.answer({
+			status: 400,
+			body: { error: 'validation_error', message: `secret "${secret}" is too weak` },
+		});
+		const error = (await run().catch((caught: unknown) => caught)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Kakiyo refused the request: secret "[redacted]" is too weak');
+		expect(JSON.stringify(error)).not.toContain('hunter2');
+		expect(String(error.description)).not.toContain('hunter2');
+	});
+});
