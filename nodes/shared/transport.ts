@@ -9,6 +9,7 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { kakiyoApiError } from './apiError';
+import { withDeadline } from './requestDeadline';
 import {
 	DEFAULT_RETRY_POLICY,
 	isRetryable,
@@ -79,19 +80,23 @@ export async function kakiyoApiRequest<T = unknown>(
 ): Promise<T> {
 	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	const credential = await this.getCredentials<KakiyoCredential>(KAKIYO_CREDENTIAL);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: joinUrl(credential.baseUrl, request.path),
-		json: true,
-		headers: { Accept: 'application/json' },
-		timeout: policy.timeoutMs,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	if (request.body !== undefined) options.body = request.body;
-	if (request.qs !== undefined) options.qs = request.qs;
+	const url = joinUrl(credential.baseUrl, request.path);
 
 	for (let attempt = 1; ; attempt++) {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url,
+			json: true,
+			headers: { Accept: 'application/json' },
+			// Silence for this long ends the attempt early; the deadline ends it in any case.
+			timeout: policy.timeoutMs,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		if (request.body !== undefined) options.body = request.body;
+		if (request.qs !== undefined) options.qs = request.qs;
+		const deadline = withDeadline(options, policy.timeoutMs);
+
 		let failure: AttemptFailure;
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -107,7 +112,9 @@ export async function kakiyoApiRequest<T = unknown>(
 				headers: response.headers ?? {},
 			};
 		} catch (error) {
-			failure = networkFailure(error);
+			failure = deadline.aborted
+				? { kind: 'network', code: 'ETIMEDOUT', message: `no answer within ${policy.timeoutMs} ms` }
+				: networkFailure(error);
 		}
 		if (
 			attempt > (request.maxRetries ?? policy.maxRetries) ||

@@ -230,7 +230,8 @@ export class TestWorkflow {
 		return new LoadOptionsContext(this.workflow, this.node, this.additionalData(), path);
 	}
 
-	executeContext(items: INodeExecutionData[]): ExecuteContext {
+	/** `abortSignal` plays the execution's cancel signal, which n8n hands the node's HTTP requests. */
+	executeContext(items: INodeExecutionData[], abortSignal?: AbortSignal): ExecuteContext {
 		const runExecutionData = {
 			resultData: { runData: {} },
 			executionData: {
@@ -253,6 +254,7 @@ export class TestWorkflow {
 			{ main: [items] },
 			executeData,
 			[],
+			abortSignal,
 		);
 	}
 
@@ -260,8 +262,11 @@ export class TestWorkflow {
 	 * Runs the node once over `items` as n8n's engine does: `execute()` when the node has one,
 	 * otherwise n8n's declarative RoutingNode. Returns the items of every output.
 	 */
-	async run(items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[][]> {
-		const context = this.executeContext(items);
+	async run(
+		items: INodeExecutionData[] = [{ json: {} }],
+		abortSignal?: AbortSignal,
+	): Promise<INodeExecutionData[][]> {
+		const context = this.executeContext(items, abortSignal);
 		const nodeType = this.setup.nodeType;
 		const result = nodeType.execute
 			? await nodeType.execute.call(context)

@@ -1,11 +1,12 @@
 import {
 	NodeApiError,
+	sleep,
 	type IDataObject,
 	type IHttpRequestMethods,
 	type INodeParameters,
 } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
-import { apiPath, joinUrl } from '../../../nodes/shared/transport';
+import { apiPath, joinUrl, kakiyoApiRequest } from '../../../nodes/shared/transport';
 import type { RetryPolicy } from '../../../nodes/shared/retryPolicy';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { ProbeNode } from '../../support/probeNode';
@@ -22,6 +23,8 @@ interface CallOptions {
 	retry?: Partial<RetryPolicy>;
 	/** The key as saved in the credential; the file's key by default. */
 	apiKey?: string;
+	/** The execution's cancel signal. */
+	cancel?: AbortSignal;
 }
 
 async function call(method: IHttpRequestMethods, path: string, options: CallOptions = {}) {
@@ -34,7 +37,7 @@ async function call(method: IHttpRequestMethods, path: string, options: CallOpti
 		},
 		credentials: { apiKey: options.apiKey ?? apiKey, baseUrl: options.baseUrl ?? server.baseUrl },
 	});
-	const [[item]] = await workflow.run();
+	const [[item]] = await workflow.run(undefined, options.cancel);
 	return item.json.response;
 }
 
@@ -226,6 +229,49 @@ describe('retries', () => {
 		expect(server.calls).toHaveLength(4);
 		expect(error.message).toBe('Kakiyo did not answer in time (gave up after 4 attempts)');
 	});
+
+	it('gives each attempt a total deadline: a byte every 300 ms does not hold a call', async () => {
+		server.answer({ dripEveryMs: 300 });
+		const started = Date.now();
+		const error = await failure('GET', '/verify', { retry: { timeoutMs: 1000, maxRetries: 1 } });
+		expect(Date.now() - started).toBeLessThan(4000);
+		expect(server.calls).toHaveLength(2);
+		expect(error.message).toBe('Kakiyo did not answer in time (gave up after 2 attempts)');
+	}, 10_000);
+
+	it('keeps the deadline outside an execution too (activation, option lists)', async () => {
+		server.answer({ dripEveryMs: 300 });
+		const workflow = new TestWorkflow({
+			nodeType: new ProbeNode(),
+			parameters: {},
+			credentials: { apiKey, baseUrl: server.baseUrl },
+		});
+		const started = Date.now();
+		const error = (await kakiyoApiRequest
+			.call(workflow.loadOptionsContext(), {
+				method: 'GET',
+				path: '/verify',
+				maxRetries: 0,
+				retry: { ...policy, timeoutMs: 1000 },
+			})
+			.catch((caught: unknown) => caught)) as NodeApiError;
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(error.message).toBe('Kakiyo did not answer in time');
+	}, 10_000);
+
+	it('still stops when n8n cancels the execution, before the deadline', async () => {
+		server.answer({ dripEveryMs: 100 });
+		const cancel = new AbortController();
+		const started = Date.now();
+		const pending = failure('GET', '/verify', {
+			cancel: cancel.signal,
+			retry: { timeoutMs: 5000 },
+		});
+		void sleep(300).then(() => cancel.abort());
+		await pending;
+		expect(Date.now() - started).toBeLessThan(2500);
+		expect(server.calls).toHaveLength(1);
+	}, 10_000);
 
 	it('retries a dropped connection on GET', async () => {
 		server.answer({ drop: true }, { status: 200, body: { ok: 1 } });
