@@ -106,5 +106,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		? withHeaders(payload, this.getHeaderData() as IDataObject)
 		: payload;
 	answer(this, 200, { status: 'received' });
-	return { workflowData: [this.helpers.returnJsonArray(item)], noWebhookResponse: true };
+	// Wrapped here rather than by returnJsonArray, which takes a payload with a top-level `json` field
+	// for an item that is already wrapped (dropping the rest, letting `binary` and `pairedItem` in).
+	return { workflowData: [[{ json: item }]], noWebhookResponse: true };
 }

@@ -85,6 +85,18 @@ describe('a delivery signed by Kakiyo', () => {
 		});
 	});
 
+	it('keeps a payload with its own "json", "binary" and "pairedItem" fields as it is', async () => {
+		await listening();
+		const payload = fresh('linkedin.message.received', {
+			json: { injected: true },
+			binary: { data: { data: 'aGk=', mimeType: 'text/plain' } },
+			pairedItem: { item: 7 },
+		});
+		await rig.emulator.emit('linkedin.message.received', payload);
+		const [[items]] = executions();
+		expect(items).toEqual([{ json: payload }]);
+	});
+
 	it('runs for any event when "All Events" is chosen', async () => {
 		await listening({ events: ['*'] });
 		await rig.emulator.emit('campaign.completed');
