@@ -53,9 +53,16 @@ export function parsePayload(rawBody: Buffer): Payload | undefined {
 		: undefined;
 }
 
-/** Request headers under `headers`, unless the payload has a field of that name, which is kept. */
+/**
+ * The payload with the request headers beside it, never over one of its own fields: under `headers`,
+ * else `requestHeaders`, else the first free `requestHeaders_2`, `requestHeaders_3`, …
+ */
 function withHeaders(payload: Payload, headers: IDataObject): Payload {
-	return { ...payload, ['headers' in payload ? 'requestHeaders' : 'headers']: headers };
+	let field = 'headers';
+	for (let suffix = 1; field in payload; suffix++) {
+		field = suffix === 1 ? 'requestHeaders' : `requestHeaders_${suffix}`;
+	}
+	return { ...payload, [field]: headers };
 }
 
 /**

@@ -291,4 +291,16 @@ describe('include headers', () => {
 		expect(item.headers).toBe('theirs');
 		expect(item.requestHeaders).toMatchObject({ 'content-type': 'application/json' });
 	});
+
+	it('keeps payload fields called "headers" and "requestHeaders" too, and finds a free name', async () => {
+		await listening({ options: { includeHeaders: true } });
+		const payload = fresh('linkedin.message.received', {
+			headers: 'theirs',
+			requestHeaders: 'also theirs',
+		});
+		await rig.emulator.emit('linkedin.message.received', payload);
+		const { requestHeaders_2: headers, ...item } = onlyItem();
+		expect(item).toEqual(payload);
+		expect(headers).toMatchObject({ 'content-type': 'application/json' });
+	});
 });
