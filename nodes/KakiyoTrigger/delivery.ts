@@ -1,13 +1,9 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { chosenEvents, isSelected } from './eventSelection';
 import { checkFreshness } from './replayGuard';
+import { readTriggerOptions } from './triggerOptions';
 import { SIGNATURE_HEADER, verifySignature, type SignatureFailure } from './signature';
 import { readState } from './triggerState';
-
-interface DeliveryOptions {
-	includeHeaders?: boolean;
-	maxAgeSeconds?: number;
-}
 
 type Payload = IDataObject;
 
@@ -95,9 +91,21 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		return REFUSED;
 	}
 
-	const options = this.getNodeParameter('options', {}) as DeliveryOptions;
-	if (options.maxAgeSeconds) {
-		const freshness = checkFreshness(payload.timestamp, options.maxAgeSeconds, Date.now());
+	const options = readTriggerOptions(this);
+	if (!options.maxAge.valid) {
+		this.logger.warn(
+			'Kakiyo Trigger refused a delivery: its Max Event Age is not a number of seconds. Set it to a number (0 turns the replay guard off).',
+			{ workflowId: this.getWorkflow().id },
+		);
+		// Not a 2xx: Kakiyo keeps retrying, and nothing passes a guard that cannot judge it.
+		answer(this, 500, {
+			error: 'misconfigured',
+			message: 'The Max Event Age of this trigger is not a number of seconds',
+		});
+		return REFUSED;
+	}
+	if (options.maxAge.seconds) {
+		const freshness = checkFreshness(payload.timestamp, options.maxAge.seconds, Date.now());
 		if (freshness !== 'fresh') {
 			this.logger.info(`Kakiyo Trigger ignored a delivery: timestamp ${freshness}`, {
 				workflowId: this.getWorkflow().id,

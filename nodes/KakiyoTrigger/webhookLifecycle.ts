@@ -15,6 +15,7 @@ import {
 import { chosenEvents, sameEvents } from './eventSelection';
 import { hookName } from './hookName';
 import { assertKakiyoCanReach } from './reachability';
+import { assertUsableOptions } from './triggerOptions';
 import { clearState, readState, saveState } from './triggerState';
 import type { TriggerRuntime } from './triggerRuntime';
 
@@ -159,6 +160,7 @@ function assertApplied(
 export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
 	const url = webhookUrl(this);
 	const events = chosenEvents(this);
+	assertUsableOptions(this);
 	const state = readState(this);
 
 	if (state.webhookId) {
@@ -206,6 +208,7 @@ export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime)
 export async function create(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
 	const url = webhookUrl(this);
 	const events = chosenEvents(this);
+	assertUsableOptions(this);
 	const credential = await this.getCredentials<{ baseUrl?: string }>(KAKIYO_CREDENTIAL);
 	assertKakiyoCanReach(this.getNode(), url, credential.baseUrl);
 

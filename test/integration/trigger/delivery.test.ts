@@ -251,6 +251,48 @@ describe('replay guard', () => {
 		},
 	);
 
+	it('reads epoch seconds sent as text', async () => {
+		await listening({ options: { maxAgeSeconds: 300 } });
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		await rig.emulator.emit(
+			'linkedin.message.received',
+			fresh('linkedin.message.received', { timestamp }),
+		);
+		expect(onlyItem().timestamp).toBe(timestamp);
+	});
+
+	it('takes a Max Event Age that an expression gives as text holding a number', async () => {
+		await listening({ options: { maxAgeSeconds: '={{ "300" }}' } });
+		await rig.emulator.emit(
+			'linkedin.message.received',
+			fresh('linkedin.message.received', { timestamp: minutesAgo(10) }),
+		);
+		expect(rig.receiver.calls[0].body).toBe('{"status":"ignored","reason":"timestamp_stale"}');
+		expect(executions()).toHaveLength(0);
+	});
+
+	it('refuses to activate with a Max Event Age that is not a number of seconds', async () => {
+		const workflow = triggerWorkflow(rig, { options: { maxAgeSeconds: '={{ "five minutes" }}' } });
+		const error = (await activate(workflow).catch((caught: unknown) => caught)) as Error;
+		expect(error.message).toBe('Max Event Age must be a number of seconds');
+		expect(rig.emulator.webhooks()).toEqual([]);
+	});
+
+	it('refuses deliveries, rather than turn the guard off, when Max Event Age becomes text', async () => {
+		const workflow = await listening({ options: { maxAgeSeconds: 300 } });
+		(workflow.node.parameters.options as IDataObject).maxAgeSeconds = '={{ "five minutes" }}';
+		const result = await rig.emulator.emit(
+			'linkedin.message.received',
+			fresh('linkedin.message.received', { timestamp: minutesAgo(600) }),
+		);
+		expect(result.deliveries[0]).toMatchObject({ delivered: false, status: 500 });
+		expect(JSON.parse(rig.receiver.calls[0].body)).toEqual({
+			error: 'misconfigured',
+			message: 'The Max Event Age of this trigger is not a number of seconds',
+		});
+		expect(executions()).toHaveLength(0);
+	});
+
 	it('tolerates clock skew within the window', async () => {
 		await listening({ options: { maxAgeSeconds: 300 } });
 		await rig.emulator.emit(
