@@ -16,7 +16,7 @@ import { checkExists, create, deleteHook } from './webhookLifecycle';
 type HookMethod = (this: IHookFunctions) => Promise<boolean>;
 
 /*
- * n8n calls the lifecycle methods with its own context as `this`, so they reach the
+ * n8n calls the lifecycle and webhook methods with its own context as `this`, so they reach the
  * instance's runtime (retry timing, per-process memory) through a closure. n8n builds each node class
  * once per process and without arguments.
  */
@@ -33,6 +33,12 @@ function lifecycleMethods(runtime: () => TriggerRuntime) {
 		},
 	};
 	return { default: methods };
+}
+
+function deliveryHandler(runtime: () => TriggerRuntime) {
+	return async function (this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this, runtime());
+	};
 }
 
 export class KakiyoTrigger implements INodeType {
@@ -64,13 +70,11 @@ export class KakiyoTrigger implements INodeType {
 
 	webhookMethods = lifecycleMethods(() => this.runtime);
 
+	webhook = deliveryHandler(() => this.runtime);
+
 	private readonly runtime: TriggerRuntime;
 
 	constructor(options: KakiyoTriggerOptions = {}) {
 		this.runtime = new TriggerRuntime(options);
-	}
-
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveDelivery.call(this);
 	}
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { chosenEvents, isSelected } from './eventSelection';
 import { checkFreshness } from './replayGuard';
 import { readTriggerOptions } from './triggerOptions';
+import type { TriggerRuntime } from './triggerRuntime';
 import { SIGNATURE_HEADER, verifySignature, type SignatureFailure } from './signature';
 import { readState } from './triggerState';
 
@@ -17,21 +18,19 @@ function answer(context: IWebhookFunctions, status: number, body: IDataObject): 
 	context.getResponseObject().status(status).json(body);
 }
 
-function logRefusal(context: IWebhookFunctions, reason: SignatureFailure): void {
-	const workflowId = context.getWorkflow().id;
-	if (reason === 'missing_secret') {
-		context.logger.warn(
-			'Kakiyo Trigger refused a delivery: no signing secret is stored for this webhook. Deactivate and re-activate the workflow so the trigger registers its webhook again.',
-			{ workflowId },
-		);
-	} else if (reason === 'mismatch') {
-		context.logger.warn(
-			'Kakiyo Trigger refused a delivery whose signature does not match. If genuine Kakiyo deliveries are refused, deactivate and re-activate the workflow to register a fresh secret.',
-			{ workflowId },
-		);
-	} else {
-		context.logger.debug(`Kakiyo Trigger refused a delivery (${reason})`, { workflowId });
-	}
+function logRefusal(
+	context: IWebhookFunctions,
+	runtime: TriggerRuntime,
+	reason: SignatureFailure,
+): void {
+	const workflowId = context.getWorkflow().id ?? 'unsaved';
+	const warning = runtime.refusals.record(workflowId, reason, runtime.now());
+	if (!warning) return;
+	context.logger.warn(warning.message, {
+		workflowId,
+		refused: warning.refused,
+		reasons: warning.reasons,
+	});
 }
 
 /** The JSON object Kakiyo sent, or undefined for an empty body, broken JSON or a non-object. */
@@ -66,7 +65,10 @@ function withHeaders(payload: Payload, headers: IDataObject): Payload {
  * else, then read the payload, drop events the user did not choose and, when asked, stale ones.
  * Only an accepted delivery starts the workflow, with the payload exactly as Kakiyo sent it.
  */
-export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+export async function receiveDelivery(
+	this: IWebhookFunctions,
+	runtime: TriggerRuntime,
+): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
 	const rawBody = (request as unknown as { rawBody?: Buffer }).rawBody;
 	const check = verifySignature(
@@ -75,7 +77,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		readState(this).webhookSecret,
 	);
 	if (!check.valid) {
-		logRefusal(this, check.reason);
+		logRefusal(this, runtime, check.reason);
 		answer(this, 401, { error: 'unauthorized', message: 'Missing or invalid X-Kakiyo-Signature' });
 		return REFUSED;
 	}
@@ -105,7 +107,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		return REFUSED;
 	}
 	if (options.maxAge.seconds) {
-		const freshness = checkFreshness(payload.timestamp, options.maxAge.seconds, Date.now());
+		const freshness = checkFreshness(payload.timestamp, options.maxAge.seconds, runtime.now());
 		if (freshness !== 'fresh') {
 			this.logger.info(`Kakiyo Trigger ignored a delivery: timestamp ${freshness}`, {
 				workflowId: this.getWorkflow().id,

@@ -1,9 +1,12 @@
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retryPolicy';
+import { RefusalLog } from './refusalLog';
 
 /** What a KakiyoTrigger can be built with; n8n builds it with none, so the defaults apply. */
 export interface KakiyoTriggerOptions {
 	/** Retry and timeout timing of Kakiyo API calls. */
 	retry?: Readonly<RetryPolicy>;
+	/** The clock, in epoch milliseconds. */
+	now?: () => number;
 }
 
 /**
@@ -13,7 +16,13 @@ export interface KakiyoTriggerOptions {
 export class TriggerRuntime {
 	readonly retry: Readonly<RetryPolicy>;
 
+	readonly now: () => number;
+
+	/** Refused deliveries per workflow, so that a flood of them writes a warning a minute, not one each. */
+	readonly refusals = new RefusalLog();
+
 	constructor(options: KakiyoTriggerOptions = {}) {
 		this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+		this.now = options.now ?? Date.now;
 	}
 }

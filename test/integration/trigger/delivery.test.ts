@@ -1,4 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
+import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
+import { FAST_RETRY } from '../../support/fastRetry';
 import type { TestWorkflow } from '../../support/n8nRuntime';
 import {
 	activate,
@@ -169,6 +171,58 @@ describe('refused deliveries answer 401 and start nothing', () => {
 		// Kakiyo retried and counted the failed delivery.
 		expect(result.deliveries[0]).toMatchObject({ delivered: false, attempts: 4, status: 401 });
 		expect(executions()).toHaveLength(0);
+	});
+});
+
+describe('a flood of forged deliveries', () => {
+	const forged = JSON.stringify(fresh('linkedin.message.received'));
+	const flood = async (workflow: TestWorkflow, count: number) => {
+		for (let sent = 0; sent < count; sent++) {
+			const answer = await post(webhookUrlOf(workflow), forged, {
+				'x-kakiyo-signature': sign('forged', forged),
+			});
+			expect(answer.status).toBe(401);
+		}
+	};
+	const warnings = (workflow: TestWorkflow) =>
+		workflow.logs.filter((line) => line.level === 'warn');
+
+	it('writes the first warning at once, then at most one a minute with the count since the last', async () => {
+		let now = Date.parse('2025-07-15T10:30:00Z');
+		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY, now: () => now });
+		const workflow = await listening({ nodeType });
+
+		await flood(workflow, 300);
+		expect(warnings(workflow)).toHaveLength(1);
+		expect(warnings(workflow)[0].message).toMatch(
+			/^Kakiyo Trigger refused a delivery whose signature does not match\./,
+		);
+
+		now += 59_000;
+		await flood(workflow, 1);
+		expect(warnings(workflow)).toHaveLength(1);
+
+		now += 2_000;
+		await flood(workflow, 1);
+		expect(warnings(workflow)).toHaveLength(2);
+		expect(warnings(workflow)[1].message).toMatch(
+			/^Kakiyo Trigger refused 301 deliveries in the last 61 s \(mismatch: 301\)\./,
+		);
+		expect(warnings(workflow)[1].meta).toMatchObject({ workflowId: 'wf-test-1', refused: 301 });
+		expect(executions()).toHaveLength(0);
+	});
+
+	it('counts each workflow on its own', async () => {
+		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY, now: () => 0 });
+		const first = await listening({ nodeType, workflowId: 'wf-a' });
+		await flood(first, 3);
+		const second = await listening({
+			nodeType,
+			workflowId: 'wf-b',
+			webhookId: 'c0000000-0000-4000-8000-00000000000c',
+		});
+		await flood(second, 3);
+		expect([warnings(first).length, warnings(second).length]).toEqual([1, 1]);
 	});
 });
 
