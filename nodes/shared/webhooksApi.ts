@@ -29,6 +29,17 @@ function webhookLabel(id: string): string {
 	return `webhook "${id}"`;
 }
 
+/** An object with a webhook id: what a list entry or an answer must be to describe a webhook. */
+function isWebhook(value: unknown): value is KakiyoWebhook {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		typeof (value as IDataObject).id === 'string' &&
+		(value as IDataObject).id !== ''
+	);
+}
+
 /** Accepts a bare webhook object or one wrapped as `{webhook: …}` / `{data: …}`. */
 function toWebhook(context: KakiyoApiContext, response: unknown, what: string): KakiyoWebhook {
 	const candidates = [
@@ -36,12 +47,7 @@ function toWebhook(context: KakiyoApiContext, response: unknown, what: string): 
 		(response as IDataObject | null)?.webhook,
 		(response as IDataObject | null)?.data,
 	];
-	const webhook = candidates.find(
-		(candidate): candidate is KakiyoWebhook =>
-			!!candidate &&
-			typeof candidate === 'object' &&
-			typeof (candidate as IDataObject).id === 'string',
-	);
+	const webhook = candidates.find(isWebhook);
 	if (!webhook) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -60,7 +66,8 @@ export async function listWebhooks(
 	retry?: Readonly<RetryPolicy>,
 ): Promise<KakiyoWebhook[]> {
 	const response = await kakiyoApiRequest.call(this, { method: 'GET', path: '/webhooks', retry });
-	return toList<KakiyoWebhook>(this.getNode(), response, 'webhooks');
+	// An entry that is not a webhook (null, say) describes nothing anyone could manage.
+	return toList<unknown>(this.getNode(), response, 'webhooks').filter(isWebhook);
 }
 
 export async function getWebhook(

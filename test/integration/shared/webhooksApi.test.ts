@@ -46,6 +46,11 @@ describe('listWebhooks accepts every list shape Kakiyo might use', () => {
 		expect(server.calls[0]).toMatchObject({ method: 'GET', url: '/v1/webhooks' });
 	});
 
+	it('skips entries that are not webhooks (null, text, no id)', async () => {
+		server.answer({ status: 200, body: { webhooks: [null, 'x', { name: 'no id' }, hook, 7] } });
+		await expect(listWebhooks.call(context())).resolves.toEqual([hook]);
+	});
+
 	it('fails clearly on a shape it cannot read instead of returning nothing', async () => {
 		server.answer({ status: 200, body: { webhooks: 'none' } });
 		const error = await listWebhooks.call(context()).catch((caught: unknown) => caught);

@@ -314,6 +314,21 @@ describe('checkExists', () => {
 		expect(workflow.nodeStaticData()).toEqual(stored);
 	});
 
+	it('reads a list with a null entry', async () => {
+		const workflow = triggerWorkflow(rig, { staticData: {} });
+		const existing = await foreignHook(webhookUrlOf(workflow), ['linkedin.message.received']);
+		const { webhooks } = await kakiyo(rig, 'GET', '/webhooks');
+		rig.emulator.injectFault({
+			method: 'GET',
+			path: '/v1/webhooks',
+			status: 200,
+			body: { webhooks: [null, ...(webhooks as object[])] },
+		});
+		await activate(workflow);
+		expect(rig.emulator.webhooks().map((hook) => hook.id)).toEqual([existing.id]);
+		expect(workflow.nodeStaticData().webhookId).toBe(existing.id);
+	});
+
 	it('rethrows a failing list instead of assuming there is no hook', async () => {
 		rig.emulator.injectFault({ method: 'GET', path: '/v1/webhooks', status: 403 });
 		await expect(hooks(triggerWorkflow(rig)).checkExists()).rejects.toBeInstanceOf(NodeApiError);
