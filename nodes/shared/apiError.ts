@@ -166,7 +166,15 @@ export function kakiyoApiError(
 	const clean = (text: string) => redact(text, secrets);
 	let explanation: Explanation;
 	let response: JsonObject;
-	if (failure.kind === 'http') {
+	if (failure.kind === 'answer') {
+		const said = kakiyoSaid(failure.body, clean);
+		explanation = {
+			message: `Kakiyo answered ${request.method} ${request.path} with HTTP ${failure.statusCode} but ${failure.reason}${said.message ? `: ${said.message}` : ''}`,
+			description:
+				'Nothing was taken from this answer. Kakiyo, or a proxy or firewall in front of it, did not answer as the Kakiyo API does: check that the Base URL in the credential points at the Kakiyo API (it should end in /v1), then try again.',
+		};
+		response = { error: said.code, message: said.message, statusCode: failure.statusCode };
+	} else if (failure.kind === 'http') {
 		const said = kakiyoSaid(failure.body, clean);
 		explanation = explainHttp(failure.statusCode, said.code, said.message, request);
 		// Some n8n screens (1.x activation errors, for one) show only the description: say there what

@@ -1,8 +1,12 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-/** What went wrong with one attempt: an HTTP answer >= 400, or no answer at all. */
+/**
+ * What went wrong with one attempt: an HTTP answer >= 400, a success answer the call cannot use (an
+ * HTML page with 200, say), or no answer at all.
+ */
 export type AttemptFailure =
 	| { kind: 'http'; statusCode: number; body: unknown; headers: Record<string, unknown> }
+	| { kind: 'answer'; statusCode: number; body: unknown; reason: string }
 	| { kind: 'network'; code: string; message: string };
 
 /** How hard the client tries before giving up, and how long one attempt may take. */
@@ -54,6 +58,8 @@ export function isRetryable(failure: AttemptFailure, method: IHttpRequestMethods
 	if (failure.kind === 'network') {
 		return NOT_SENT_CODES.has(failure.code) || (idempotent && IN_FLIGHT_CODES.has(failure.code));
 	}
+	// Kakiyo (or something in front of it) answered; asking again would get the same answer.
+	if (failure.kind === 'answer') return false;
 	if (failure.statusCode === 429 || GATEWAY_STATUSES.has(failure.statusCode)) return true;
 	return idempotent && failure.statusCode >= 500;
 }

@@ -40,6 +40,11 @@ export interface KakiyoRequest {
 	secrets?: string[];
 	/** Retry and timeout timing; DEFAULT_RETRY_POLICY when absent. */
 	retry?: Readonly<RetryPolicy>;
+	/**
+	 * Refuses a success answer this call cannot use (an HTML page answered with 200, a JSON error):
+	 * returns why, and the call fails with an error that says so; undefined accepts the answer.
+	 */
+	refuse?: (body: unknown) => string | undefined;
 }
 
 interface KakiyoCredential {
@@ -68,6 +73,17 @@ function networkFailure(error: unknown): AttemptFailure {
 		| string
 		| undefined;
 	return { kind: 'network', code: code ?? '', message: message ?? 'no answer' };
+}
+
+/** Why an answer fails the call: an HTTP error status, or a success answer the call refuses. */
+function answerProblem(
+	response: IN8nHttpFullResponse,
+	refuse: KakiyoRequest['refuse'],
+): AttemptFailure | undefined {
+	const { statusCode, body } = response;
+	if (statusCode >= 400) return { kind: 'http', statusCode, body, headers: response.headers ?? {} };
+	const reason = refuse?.(body);
+	return reason === undefined ? undefined : { kind: 'answer', statusCode, body, reason };
 }
 
 /**
@@ -104,13 +120,9 @@ export async function kakiyoApiRequest<T = unknown>(
 				KAKIYO_CREDENTIAL,
 				options,
 			)) as IN8nHttpFullResponse;
-			if (response.statusCode < 400) return response.body as T;
-			failure = {
-				kind: 'http',
-				statusCode: response.statusCode,
-				body: response.body,
-				headers: response.headers ?? {},
-			};
+			const problem = answerProblem(response, request.refuse);
+			if (!problem) return response.body as T;
+			failure = problem;
 		} catch (error) {
 			failure = deadline.aborted
 				? { kind: 'network', code: 'ETIMEDOUT', message: `no answer within ${policy.timeoutMs} ms` }

@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { unlessObject, unlessObjectOrEmpty } from './answerCheck';
 import { toList } from './listResponse';
 import { apiPath, kakiyoApiRequest, type KakiyoApiContext, type RetryPolicy } from './transport';
 
@@ -40,14 +41,19 @@ function isWebhook(value: unknown): value is KakiyoWebhook {
 	);
 }
 
-/** Accepts a bare webhook object or one wrapped as `{webhook: …}` / `{data: …}`. */
-function toWebhook(context: KakiyoApiContext, response: unknown, what: string): KakiyoWebhook {
+/** The webhook an answer describes, bare or wrapped as `{webhook: …}` / `{data: …}`, if any. */
+export function findWebhook(response: unknown): KakiyoWebhook | undefined {
 	const candidates = [
 		response,
 		(response as IDataObject | null)?.webhook,
 		(response as IDataObject | null)?.data,
 	];
-	const webhook = candidates.find(isWebhook);
+	return candidates.find(isWebhook);
+}
+
+/** `findWebhook`, where an answer without a webhook is a clear error. */
+function toWebhook(context: KakiyoApiContext, response: unknown, what: string): KakiyoWebhook {
+	const webhook = findWebhook(response);
 	if (!webhook) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -79,6 +85,7 @@ export async function getWebhook(
 		method: 'GET',
 		path: apiPath('webhooks', id),
 		resource: webhookLabel(id),
+		refuse: unlessObject,
 		retry,
 	});
 	return toWebhook(this, response, 'getting a webhook');
@@ -94,26 +101,42 @@ export async function createWebhook(
 		path: '/webhooks',
 		body: fields,
 		secrets: secretsOf(fields),
+		refuse: unlessObject,
 		retry,
 	});
 	return toWebhook(this, response, 'creating a webhook');
 }
 
+/**
+ * Changes a webhook and returns Kakiyo's answer as it is: a JSON object without an error, which may
+ * or may not describe the webhook (Kakiyo's update endpoint is undocumented).
+ */
+export async function putWebhook(
+	this: KakiyoApiContext,
+	id: string,
+	changes: WebhookFields,
+	retry?: Readonly<RetryPolicy>,
+): Promise<IDataObject> {
+	return (await kakiyoApiRequest.call(this, {
+		method: 'PUT',
+		path: apiPath('webhooks', id),
+		body: changes,
+		resource: webhookLabel(id),
+		secrets: secretsOf(changes),
+		refuse: unlessObject,
+		retry,
+	})) as IDataObject;
+}
+
+/** Changes a webhook; returns the webhook the answer describes, or the answer with the id added. */
 export async function updateWebhook(
 	this: KakiyoApiContext,
 	id: string,
 	changes: WebhookFields,
 	retry?: Readonly<RetryPolicy>,
 ): Promise<KakiyoWebhook> {
-	const response = await kakiyoApiRequest.call(this, {
-		method: 'PUT',
-		path: apiPath('webhooks', id),
-		body: changes,
-		resource: webhookLabel(id),
-		secrets: secretsOf(changes),
-		retry,
-	});
-	return toWebhook(this, { id, ...(response as IDataObject) }, 'updating a webhook');
+	const answer = await putWebhook.call(this, id, changes, retry);
+	return findWebhook(answer) ?? { ...answer, id };
 }
 
 export async function deleteWebhook(
@@ -125,6 +148,7 @@ export async function deleteWebhook(
 		method: 'DELETE',
 		path: apiPath('webhooks', id),
 		resource: webhookLabel(id),
+		refuse: unlessObjectOrEmpty,
 		retry,
 	})) as IDataObject;
 }

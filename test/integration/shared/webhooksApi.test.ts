@@ -107,6 +107,44 @@ describe('single-webhook calls', () => {
 		});
 	});
 
+	it('refuses an HTML page answered with 200 to an update, instead of reading its characters as fields', async () => {
+		const page = `<html><body>${'Maintenance '.repeat(3)}</body></html>`;
+		server.answer({ status: 200, body: page });
+		const error = (await updateWebhook
+			.call(context(), 'a1b2c3', { active: true })
+			.catch((caught: unknown) => caught)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe(
+			'Kakiyo answered PUT /webhooks/a1b2c3 with HTTP 200 but an HTML page instead of JSON: <html><body>Maintenance Maintenance Maintenance </body></html>',
+		);
+		expect(error.description).toMatch(/Base URL/);
+		expect(server.calls).toHaveLength(1);
+	});
+
+	it.each([
+		['create', () => createWebhook.call(context(), { name: 'CRM', url: hook.url })],
+		['update', () => updateWebhook.call(context(), 'a1b2c3', { active: true })],
+		['get', () => getWebhook.call(context(), 'a1b2c3')],
+	])('refuses a JSON error answered with 200 to %s', async (_operation, run) => {
+		server.answer({ status: 200, body: { error: 'internal_error', message: 'Could not save' } });
+		const error = (await run().catch((caught: unknown) => caught)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(
+			/^Kakiyo answered (POST|PUT|GET) \/webhooks(\/a1b2c3)? with HTTP 200 but an error \(internal_error\): Could not save$/,
+		);
+	});
+
+	it('unwraps a webhook that an update answer wraps', async () => {
+		server.answer({
+			status: 200,
+			body: { message: 'Webhook updated successfully', webhook: { ...hook, active: false } },
+		});
+		await expect(updateWebhook.call(context(), 'a1b2c3', { active: false })).resolves.toEqual({
+			...hook,
+			active: false,
+		});
+	});
+
 	it('deletes with DELETE; a 404 is recognisable as already gone', async () => {
 		server.answer({ status: 404, body: { error: 'not_found', message: 'Webhook not found' } });
 		const error = await deleteWebhook.call(context(), 'gone').catch((caught: unknown) => caught);
