@@ -37,3 +37,8 @@ export function clearState(context: StateContext): void {
 	const data = staticData(context);
 	for (const key of KEYS) delete data[key];
 }
+
+/** Drops the stored secret alone: Kakiyo is being given another one. */
+export function forgetSecret(context: StateContext): void {
+	delete staticData(context).webhookSecret;
+}

@@ -6,23 +6,28 @@ import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import {
 	createWebhook,
 	deleteWebhook,
+	findWebhook,
 	getWebhook,
 	listWebhooks,
-	updateWebhook,
+	putWebhook,
 	type KakiyoWebhook,
 	type WebhookFields,
 } from '../shared/webhooksApi';
+import { judge, type Judgement } from './confirmation';
 import { chosenEvents, sameEvents } from './eventSelection';
 import { hookName } from './hookName';
 import { assertKakiyoCanReach } from './reachability';
 import { assertUsableOptions } from './triggerOptions';
-import { clearState, readState, saveState } from './triggerState';
+import { clearState, forgetSecret, readState, saveState } from './triggerState';
 import type { TriggerRuntime } from './triggerRuntime';
+import { sameUrl } from './webhookUrl';
 
 /**
  * n8n's webhook lifecycle for the trigger. Every Kakiyo call costs the customer a credit, so each
  * path makes as few as it can: a healthy hook costs one GET on activation. A remote hook is ours
- * only when its URL is this node's webhook URL; nothing else is ever changed or deleted.
+ * only when its URL is this node's webhook URL; nothing else is ever changed or deleted. Nothing is
+ * stored that Kakiyo did not confirm: an odd answer fails activation rather than leave the trigger
+ * with a secret or events Kakiyo does not have.
  */
 
 function generateSecret(): string {
@@ -35,24 +40,6 @@ function webhookUrl(context: IHookFunctions): string {
 
 function desiredName(context: IHookFunctions): string {
 	return hookName(context, context.getNodeParameter('options.webhookName', '') as string);
-}
-
-/** A secret Kakiyo made and returned itself wins over the one we sent. */
-function secretFrom(answer: KakiyoWebhook, sent: string): string {
-	return typeof answer.secret === 'string' && answer.secret ? answer.secret : sent;
-}
-
-/** The URL as a server would read it: host case, default port and a trailing slash make no difference. */
-function normalizeUrl(url: string): string {
-	try {
-		return new URL(url.trim()).href.replace(/\/+$/, '');
-	} catch {
-		return url.trim();
-	}
-}
-
-function sameUrl(remote: unknown, ours: string): boolean {
-	return typeof remote === 'string' && normalizeUrl(remote) === normalizeUrl(ours);
 }
 
 /**
@@ -86,10 +73,63 @@ function pickKeeper(hooks: KakiyoWebhook[], events: string[]): KakiyoWebhook {
 	);
 }
 
+function notApplied(context: IHookFunctions, id: string, judgement: Judgement): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Kakiyo did not apply the update to webhook ${id}`,
+		{
+			description: `Kakiyo answered that the webhook has ${judgement.contradicted.join(', ')}. Nothing was stored. Check the webhook in the Kakiyo dashboard, or delete it there and activate this workflow again.`,
+		},
+	);
+}
+
+/**
+ * Sends the changes and makes sure they took effect, from the answer when it shows them, otherwise
+ * by reading the webhook again. A new secret can only be confirmed by the answer (Kakiyo never shows
+ * a stored secret): when it does not confirm one, the hook is replaced by a new one instead, and
+ * false sends n8n on to `create`. Throws when Kakiyo contradicts a change.
+ */
+async function applyChanges(
+	context: IHookFunctions,
+	runtime: TriggerRuntime,
+	id: string,
+	changes: WebhookFields,
+): Promise<boolean> {
+	const answer = await unlessGone(context, putWebhook.call(context, id, changes, runtime.retry));
+	if (!answer) {
+		context.logger.info(
+			`Kakiyo webhook ${id} disappeared while being updated; registering a new one`,
+		);
+		clearState(context);
+		return false;
+	}
+	const shown = findWebhook(answer);
+	const echoed = shown?.id === id ? shown : undefined;
+	const fromAnswer = judge(changes, echoed);
+	if (fromAnswer.contradicted.length > 0) throw notApplied(context, id, fromAnswer);
+
+	if (fromAnswer.unconfirmed.includes('secret')) {
+		context.logger.info(
+			`Kakiyo's answer does not confirm the new signing secret of webhook ${id}; replacing the webhook`,
+		);
+		await remove(context, runtime, id);
+		clearState(context);
+		return false;
+	}
+	if (fromAnswer.unconfirmed.length > 0) {
+		const fresh = await getWebhook.call(context, id, runtime.retry);
+		const reread = judge(changes, fresh);
+		if (reread.contradicted.length > 0) throw notApplied(context, id, reread);
+	}
+	return true;
+}
+
 /**
  * Brings a hook we own in line with the node: the chosen events, enabled (Kakiyo disables a hook
  * after 4 failed deliveries), the current name, and a secret we hold. One PUT when anything is off,
- * none otherwise. Returns false when the hook vanished meanwhile, so that `create` runs.
+ * none otherwise. A disabled hook also gets a new secret: deliveries refused for a secret that no
+ * longer matches are one way it got disabled. Returns false when the hook is gone or was replaced,
+ * so that `create` runs.
  */
 async function reconcile(
 	context: IHookFunctions,
@@ -106,49 +146,19 @@ async function reconcile(
 	const name = desiredName(context);
 	if (typeof hook.name === 'string' && hook.name.trim() !== name) changes.name = name;
 	let secret = knownSecret;
-	if (!secret || hook.hasSecret === false) {
+	if (!secret || hook.hasSecret === false || hook.active === false) {
 		secret = generateSecret();
 		changes.secret = secret;
+		// Kakiyo may apply the new secret even if its answer is lost: the old one is no longer trusted.
+		forgetSecret(context);
 	}
 
 	if (Object.keys(changes).length > 0) {
-		const updated = await unlessGone(
-			context,
-			updateWebhook.call(context, hook.id, changes, runtime.retry),
-		);
-		if (!updated) {
-			context.logger.info(
-				`Kakiyo webhook ${hook.id} disappeared while being updated; registering a new one`,
-			);
-			clearState(context);
-			return false;
-		}
-		assertApplied(context, updated, changes);
+		if (!(await applyChanges(context, runtime, hook.id, changes))) return false;
 		context.logger.info(`Updated Kakiyo webhook ${hook.id} (${Object.keys(changes).join(', ')})`);
-		secret = secretFrom(updated, secret);
 	}
 	saveState(context, { webhookId: hook.id, webhookEvents: events, webhookSecret: secret });
 	return true;
-}
-
-/** Kakiyo's update endpoint is undocumented: an answer that contradicts the change must not pass silently. */
-function assertApplied(
-	context: IHookFunctions,
-	updated: KakiyoWebhook,
-	changes: WebhookFields,
-): void {
-	const eventsIgnored =
-		changes.events && updated.events && !sameEvents(updated.events, changes.events);
-	const stillDisabled = changes.active && updated.active === false;
-	if (eventsIgnored || stillDisabled) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Kakiyo did not apply the update to webhook ${updated.id}`,
-			{
-				description: `Kakiyo answered with events [${(updated.events ?? []).join(', ')}] and active=${String(updated.active)}. Check the webhook in the Kakiyo dashboard, or delete it there and activate this workflow again.`,
-			},
-		);
-	}
 }
 
 /**
@@ -202,8 +212,10 @@ export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime)
 }
 
 /**
- * Registers the webhook with a fresh secret (or the one Kakiyo makes) and remembers it. Refuses a URL
- * the hosted Kakiyo API could never call. Nothing is stored unless Kakiyo confirmed the hook.
+ * Registers the webhook with a fresh secret and remembers it. Refuses a URL the hosted Kakiyo API
+ * could never call. Nothing is stored unless Kakiyo's answer names the hook and contradicts nothing
+ * that was sent; a secret in the answer is never taken over the one sent, and another one there
+ * (masked, or made by Kakiyo) fails activation, as the trigger could not tell which one Kakiyo signs with.
  */
 export async function create(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
 	const url = webhookUrl(this);
@@ -212,17 +224,23 @@ export async function create(this: IHookFunctions, runtime: TriggerRuntime): Pro
 	const credential = await this.getCredentials<{ baseUrl?: string }>(KAKIYO_CREDENTIAL);
 	assertKakiyoCanReach(this.getNode(), url, credential.baseUrl);
 
-	const secret = generateSecret();
-	const hook = await createWebhook.call(
-		this,
-		{ name: desiredName(this), url, events, secret },
-		runtime.retry,
-	);
-	saveState(this, {
-		webhookId: hook.id,
-		webhookEvents: events,
-		webhookSecret: secretFrom(hook, secret),
-	});
+	const fields = { name: desiredName(this), url, events, secret: generateSecret() };
+	const hook = await createWebhook.call(this, fields, runtime.retry);
+	const judgement = judge(fields, hook);
+	if (judgement.contradicted.length > 0 || judgement.otherSecret) {
+		const problems = [
+			...judgement.contradicted,
+			...(judgement.otherSecret ? ['another signing secret than the one sent'] : []),
+		];
+		throw new NodeOperationError(
+			this.getNode(),
+			`Kakiyo did not confirm the new webhook ${hook.id}`,
+			{
+				description: `Kakiyo answered that the new webhook has ${problems.join(', ')}. Nothing was stored; activating again adopts the webhook by its URL and repairs it. If this repeats, check the webhook in the Kakiyo dashboard.`,
+			},
+		);
+	}
+	saveState(this, { webhookId: hook.id, webhookEvents: events, webhookSecret: fields.secret });
 	return true;
 }
 
