@@ -1,6 +1,6 @@
 import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 import { randomBytes } from 'crypto';
-import { isNotFoundError } from '../shared/apiError';
+import { isKakiyoNotFound } from '../shared/apiError';
 import { isNodeError } from '../shared/nodeError';
 import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import {
@@ -43,25 +43,40 @@ function desiredName(context: IHookFunctions): string {
 }
 
 /**
- * Runs a call about one hook; undefined when Kakiyo says the hook is gone (404). Any other failure
- * goes on: an n8n error as it is, anything else wrapped in one.
+ * Runs a call about one hook; undefined when Kakiyo says the hook is gone (its `not_found`). Any other
+ * failure goes on: an n8n error as it is, anything else wrapped in one.
  */
 async function unlessGone<T>(context: IHookFunctions, call: Promise<T>): Promise<T | undefined> {
 	try {
 		return await call;
 	} catch (error) {
-		if (isNotFoundError(error)) return undefined;
+		if (isKakiyoNotFound(error)) return undefined;
 		throw isNodeError(error) ? error : new NodeOperationError(context.getNode(), error as Error);
 	}
 }
 
-/** Deletes a hook; one that is already gone counts as deleted. */
-async function remove(context: IHookFunctions, runtime: TriggerRuntime, id: string): Promise<void> {
+/**
+ * Deletes a hook; one that is already gone counts as deleted. With `confirm`, Kakiyo's not_found is
+ * checked against the list first: only a list that answers, without the hook, shows that this is the
+ * Kakiyo API and the hook is gone. Hooks just read from the list need no such check.
+ */
+async function remove(
+	context: IHookFunctions,
+	runtime: TriggerRuntime,
+	id: string,
+	confirm = false,
+): Promise<void> {
 	const deleted = await unlessGone(
 		context,
 		deleteWebhook.call(context, id, runtime.retry).then(() => true),
 	);
-	if (!deleted) context.logger.debug(`Kakiyo webhook ${id} was already deleted`);
+	if (deleted) return;
+	if (confirm && (await listWebhooks.call(context, runtime.retry)).some((hook) => hook.id === id)) {
+		throw new NodeOperationError(context.getNode(), `Kakiyo did not delete webhook ${id}`, {
+			description: `Kakiyo answered that webhook ${id} was not found, yet still lists it. Delete it in the Kakiyo dashboard, or deactivate this workflow again later.`,
+		});
+	}
+	context.logger.debug(`Kakiyo webhook ${id} was already deleted`);
 }
 
 /** Of several hooks with our URL, the one needing the fewest changes. */
@@ -196,12 +211,13 @@ export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime)
 				`Kakiyo webhook ${stored.id} delivers to another URL (${String(stored.url)}); leaving it untouched and looking for this trigger's own webhook`,
 			);
 		}
-		clearState(this);
 	}
 
 	const ours = (await listWebhooks.call(this, runtime.retry)).filter((hook) =>
 		sameUrl(hook.url, url),
 	);
+	// Only now, with the list read, is the stored hook known to be gone (or not ours).
+	if (state.webhookId) clearState(this);
 	if (ours.length === 0) return false;
 	const keeper = pickKeeper(ours, events);
 	for (const extra of ours.filter((hook) => hook !== keeper)) {
@@ -246,7 +262,8 @@ export async function create(this: IHookFunctions, runtime: TriggerRuntime): Pro
 
 /**
  * Removes this trigger's webhook: the stored one, or (static data lost) every hook with our URL.
- * A 404 counts as done, so running it twice is safe; any other failure throws, and n8n retries.
+ * Kakiyo's not_found for the hook counts as done, so running it twice is safe; any other failure,
+ * a bare 404 included, throws, keeping the state, and n8n retries.
  */
 export async function deleteHook(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
 	const { webhookId } = readState(this);
@@ -255,7 +272,7 @@ export async function deleteHook(this: IHookFunctions, runtime: TriggerRuntime):
 		: (await listWebhooks.call(this, runtime.retry))
 				.filter((hook) => sameUrl(hook.url, webhookUrl(this)))
 				.map((hook) => hook.id);
-	for (const id of ids) await remove(this, runtime, id);
+	for (const id of ids) await remove(this, runtime, id, id === webhookId);
 	clearState(this);
 	return true;
 }

@@ -195,16 +195,15 @@ export function kakiyoApiError(
 	});
 }
 
-/** True when an error from the client (or from n8n's helpers) is an HTTP 404. */
-export function isNotFoundError(error: unknown): boolean {
-	const candidate = error as
-		| { httpCode?: unknown; httpStatusCode?: unknown; statusCode?: unknown; status?: unknown }
-		| undefined;
-	if (!candidate || typeof candidate !== 'object') return false;
-	return [
-		candidate.httpCode,
-		candidate.httpStatusCode,
-		candidate.statusCode,
-		candidate.status,
-	].some((value) => String(value) === '404');
+/**
+ * True for Kakiyo's own "not found": a 404 whose body carries Kakiyo's `not_found` code. A bare 404
+ * (an HTML page, a proxy's or another server's answer) is not one: a wrong base URL answers every
+ * route with 404, and taking that for "already deleted" would leave the webhook at Kakiyo.
+ */
+export function isKakiyoNotFound(error: unknown): boolean {
+	const { httpCode, errorResponse } = (error ?? {}) as {
+		httpCode?: unknown;
+		errorResponse?: { error?: unknown };
+	};
+	return String(httpCode) === '404' && errorResponse?.error === 'not_found';
 }

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
-import { isNotFoundError } from '../../../nodes/shared/apiError';
+import { isKakiyoNotFound } from '../../../nodes/shared/apiError';
 import { getEventOptions } from '../../../nodes/shared/eventOptions';
 import { KNOWN_EVENTS } from '../../../nodes/shared/eventCatalogue';
 import {
@@ -145,11 +145,11 @@ describe('single-webhook calls', () => {
 		});
 	});
 
-	it('deletes with DELETE; a 404 is recognisable as already gone', async () => {
+	it("deletes with DELETE; Kakiyo's not_found is recognisable as already gone", async () => {
 		server.answer({ status: 404, body: { error: 'not_found', message: 'Webhook not found' } });
 		const error = await deleteWebhook.call(context(), 'gone').catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(isNotFoundError(error)).toBe(true);
+		expect(isKakiyoNotFound(error)).toBe(true);
 		expect((error as Error).message).toBe(
 			'Kakiyo could not find webhook "gone": Webhook not found',
 		);
@@ -157,15 +157,27 @@ describe('single-webhook calls', () => {
 	});
 });
 
-describe('isNotFoundError', () => {
-	it.each([{ httpCode: '404' }, { httpStatusCode: 404 }, { statusCode: 404 }, { status: '404' }])(
-		'recognises %j',
-		(error) => expect(isNotFoundError(error)).toBe(true),
-	);
-	it.each([undefined, null, 'not found', { httpCode: '500' }, new Error('404')])(
-		'rejects %p',
-		(error) => expect(isNotFoundError(error)).toBe(false),
-	);
+describe('isKakiyoNotFound', () => {
+	it("recognises Kakiyo's not_found", () => {
+		expect(isKakiyoNotFound({ httpCode: '404', errorResponse: { error: 'not_found' } })).toBe(true);
+	});
+
+	it.each([
+		['a bare 404', { httpCode: '404' }],
+		['a 404 with another code', { httpCode: '404', errorResponse: { error: 'route_missing' } }],
+		['not_found with another status', { httpCode: '400', errorResponse: { error: 'not_found' } }],
+		['undefined', undefined],
+		['an error', new Error('404')],
+	])('rejects %s', (_case, error) => {
+		expect(isKakiyoNotFound(error)).toBe(false);
+	});
+
+	it('rejects a 404 HTML page from the client', async () => {
+		server.answer({ status: 404, body: '<html>Not Found</html>' });
+		const error = await deleteWebhook.call(context(), 'x').catch((caught: unknown) => caught);
+		expect((error as NodeApiError).httpCode).toBe('404');
+		expect(isKakiyoNotFound(error)).toBe(false);
+	});
 });
 
 describe('getEventOptions in a real LoadOptionsContext', () => {

@@ -630,6 +630,61 @@ describe('delete', () => {
 		expect(rig.emulator.webhooks().map((hook) => hook.id)).toEqual([other.id]);
 	});
 
+	it.each([
+		['an HTML page', { status: 404, malformed: true }],
+		[
+			"a JSON answer without Kakiyo's code",
+			{ status: 404, body: { code: 404, message: 'Not found' } },
+		],
+	])(
+		'does not count a 404 that is %s as deleted, keeping the state so that n8n can retry',
+		async (_case, fault) => {
+			const workflow = triggerWorkflow(rig);
+			await activate(workflow);
+			const stored = { ...workflow.nodeStaticData() };
+			rig.emulator.injectFault({ method: 'DELETE', path: '/v1/webhooks/:id', ...fault });
+			await expect(hooks(workflow).delete()).rejects.toThrow(/could not find webhook/);
+			expect(workflow.nodeStaticData()).toEqual(stored);
+			expect(rig.emulator.webhooks()).toHaveLength(1);
+		},
+	);
+
+	it('does not take a base URL where every route is not_found for a deleted hook', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const stored = { ...staticData };
+		// The credential now points at a path the API does not serve: every call is 404 not_found.
+		const wrongBase = triggerWorkflow(rig, {
+			staticData,
+			baseUrl: rig.emulator.baseUrl.replace(/\/v1$/, '/v2'),
+		});
+		await expect(hooks(wrongBase).delete()).rejects.toThrow(/could not find the webhooks endpoint/);
+		expect(staticData).toEqual(stored);
+		expect(rig.emulator.webhooks()).toHaveLength(1);
+	});
+
+	it('keeps its state on activation too when the not_found cannot be confirmed', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const stored = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		const wrongBase = triggerWorkflow(rig, {
+			staticData,
+			baseUrl: rig.emulator.baseUrl.replace(/\/v1$/, '/v2'),
+		});
+		await expect(activate(wrongBase)).rejects.toThrow(/could not find the webhooks endpoint/);
+		expect(staticData).toEqual(stored);
+	});
+
+	it('confirms a not_found by the list, then counts the hook as deleted', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
+		const start = mark();
+		await expect(hooks(workflow).delete()).resolves.toBe(true);
+		expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id', 'GET /v1/webhooks']);
+		expect(workflow.nodeStaticData()).toEqual({});
+	});
+
 	it('throws on other errors, keeping the state so that n8n can retry', async () => {
 		const workflow = triggerWorkflow(rig);
 		await activate(workflow);
