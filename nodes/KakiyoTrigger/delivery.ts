@@ -4,7 +4,7 @@ import { checkFreshness } from './replayGuard';
 import { readTriggerOptions } from './triggerOptions';
 import type { TriggerRuntime } from './triggerRuntime';
 import { SIGNATURE_HEADER, verifySignature, type SignatureFailure } from './signature';
-import { readState } from './triggerState';
+import { storedSecret } from './triggerState';
 
 type Payload = IDataObject;
 
@@ -71,11 +71,7 @@ export async function receiveDelivery(
 ): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
 	const rawBody = (request as unknown as { rawBody?: Buffer }).rawBody;
-	const check = verifySignature(
-		rawBody,
-		request.headers[SIGNATURE_HEADER],
-		readState(this).webhookSecret,
-	);
+	const check = verifySignature(rawBody, request.headers[SIGNATURE_HEADER], storedSecret(this));
 	if (!check.valid) {
 		logRefusal(this, runtime, check.reason);
 		answer(this, 401, { error: 'unauthorized', message: 'Missing or invalid X-Kakiyo-Signature' });

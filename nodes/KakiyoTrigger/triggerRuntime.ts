@@ -1,5 +1,7 @@
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retryPolicy';
+import { KeyedLock } from './keyedLock';
 import { RefusalLog } from './refusalLog';
+import { HookMemory } from './triggerState';
 
 /** What a KakiyoTrigger can be built with; n8n builds it with none, so the defaults apply. */
 export interface KakiyoTriggerOptions {
@@ -17,6 +19,12 @@ export class TriggerRuntime {
 	readonly retry: Readonly<RetryPolicy>;
 
 	readonly now: () => number;
+
+	/** Lifecycle steps run one at a time per webhook URL. */
+	readonly lock = new KeyedLock();
+
+	/** The state last stored per webhook URL, for activations running side by side. */
+	readonly memory = new HookMemory();
 
 	/** Refused deliveries per workflow, so that a flood of them writes a warning a minute, not one each. */
 	readonly refusals = new RefusalLog();

@@ -18,7 +18,7 @@ import { chosenEvents, sameEvents } from './eventSelection';
 import { hookName } from './hookName';
 import { assertKakiyoCanReach } from './reachability';
 import { assertUsableOptions } from './triggerOptions';
-import { clearState, forgetSecret, readState, saveState } from './triggerState';
+import { TriggerStateStore } from './triggerState';
 import type { TriggerRuntime } from './triggerRuntime';
 import { sameUrl } from './webhookUrl';
 
@@ -28,64 +28,14 @@ import { sameUrl } from './webhookUrl';
  * only when its URL is this node's webhook URL; nothing else is ever changed or deleted. Nothing is
  * stored that Kakiyo did not confirm: an odd answer fails activation rather than leave the trigger
  * with a secret or events Kakiyo does not have.
+ *
+ * Within one n8n process the three steps run one at a time per webhook URL, and what one activation
+ * stored the next one finds in the process's memory even when its own copy of the static data is
+ * older: two activations of one workflow at the same moment end with one hook and one secret.
  */
 
 function generateSecret(): string {
 	return randomBytes(32).toString('hex');
-}
-
-function webhookUrl(context: IHookFunctions): string {
-	return context.getNodeWebhookUrl('default') as string;
-}
-
-function desiredName(context: IHookFunctions): string {
-	return hookName(context, context.getNodeParameter('options.webhookName', '') as string);
-}
-
-/**
- * Runs a call about one hook; undefined when Kakiyo says the hook is gone (its `not_found`). Any other
- * failure goes on: an n8n error as it is, anything else wrapped in one.
- */
-async function unlessGone<T>(context: IHookFunctions, call: Promise<T>): Promise<T | undefined> {
-	try {
-		return await call;
-	} catch (error) {
-		if (isKakiyoNotFound(error)) return undefined;
-		throw isNodeError(error) ? error : new NodeOperationError(context.getNode(), error as Error);
-	}
-}
-
-/**
- * Deletes a hook; one that is already gone counts as deleted. With `confirm`, Kakiyo's not_found is
- * checked against the list first: only a list that answers, without the hook, shows that this is the
- * Kakiyo API and the hook is gone. Hooks just read from the list need no such check.
- */
-async function remove(
-	context: IHookFunctions,
-	runtime: TriggerRuntime,
-	id: string,
-	confirm = false,
-): Promise<void> {
-	const deleted = await unlessGone(
-		context,
-		deleteWebhook.call(context, id, runtime.retry).then(() => true),
-	);
-	if (deleted) return;
-	if (confirm && (await listWebhooks.call(context, runtime.retry)).some((hook) => hook.id === id)) {
-		throw new NodeOperationError(context.getNode(), `Kakiyo did not delete webhook ${id}`, {
-			description: `Kakiyo answered that webhook ${id} was not found, yet still lists it. Delete it in the Kakiyo dashboard, or deactivate this workflow again later.`,
-		});
-	}
-	context.logger.debug(`Kakiyo webhook ${id} was already deleted`);
-}
-
-/** Of several hooks with our URL, the one needing the fewest changes. */
-function pickKeeper(hooks: KakiyoWebhook[], events: string[]): KakiyoWebhook {
-	return (
-		hooks.find((hook) => hook.active !== false && sameEvents(hook.events ?? [], events)) ??
-		hooks.find((hook) => hook.active !== false) ??
-		hooks[0]
-	);
 }
 
 function notApplied(context: IHookFunctions, id: string, judgement: Judgement): NodeOperationError {
@@ -98,181 +48,270 @@ function notApplied(context: IHookFunctions, id: string, judgement: Judgement): 
 	);
 }
 
-/**
- * Sends the changes and makes sure they took effect, from the answer when it shows them, otherwise
- * by reading the webhook again. A new secret can only be confirmed by the answer (Kakiyo never shows
- * a stored secret): when it does not confirm one, the hook is replaced by a new one instead, and
- * false sends n8n on to `create`. Throws when Kakiyo contradicts a change.
- */
-async function applyChanges(
-	context: IHookFunctions,
-	runtime: TriggerRuntime,
-	id: string,
-	changes: WebhookFields,
-): Promise<boolean> {
-	const answer = await unlessGone(context, putWebhook.call(context, id, changes, runtime.retry));
-	if (!answer) {
-		context.logger.info(
-			`Kakiyo webhook ${id} disappeared while being updated; registering a new one`,
-		);
-		clearState(context);
-		return false;
-	}
-	const shown = findWebhook(answer);
-	const echoed = shown?.id === id ? shown : undefined;
-	const fromAnswer = judge(changes, echoed);
-	if (fromAnswer.contradicted.length > 0) throw notApplied(context, id, fromAnswer);
-
-	if (fromAnswer.unconfirmed.includes('secret')) {
-		context.logger.info(
-			`Kakiyo's answer does not confirm the new signing secret of webhook ${id}; replacing the webhook`,
-		);
-		await remove(context, runtime, id);
-		clearState(context);
-		return false;
-	}
-	if (fromAnswer.unconfirmed.length > 0) {
-		const fresh = await getWebhook.call(context, id, runtime.retry);
-		const reread = judge(changes, fresh);
-		if (reread.contradicted.length > 0) throw notApplied(context, id, reread);
-	}
-	return true;
-}
-
-/**
- * Brings a hook we own in line with the node: the chosen events, enabled (Kakiyo disables a hook
- * after 4 failed deliveries), the current name, and a secret we hold. One PUT when anything is off,
- * none otherwise. A disabled hook also gets a new secret: deliveries refused for a secret that no
- * longer matches are one way it got disabled. Returns false when the hook is gone or was replaced,
- * so that `create` runs.
- */
-async function reconcile(
-	context: IHookFunctions,
-	runtime: TriggerRuntime,
-	hook: KakiyoWebhook,
-	events: string[],
-	knownSecret: string | undefined,
-	knownEvents: string[] | undefined,
-): Promise<boolean> {
-	const changes: WebhookFields = {};
-	const remoteEvents = hook.events ?? knownEvents;
-	if (!remoteEvents || !sameEvents(remoteEvents, events)) changes.events = events;
-	if (hook.active === false) changes.active = true;
-	const name = desiredName(context);
-	if (typeof hook.name === 'string' && hook.name.trim() !== name) changes.name = name;
-	let secret = knownSecret;
-	if (!secret || hook.hasSecret === false || hook.active === false) {
-		secret = generateSecret();
-		changes.secret = secret;
-		// Kakiyo may apply the new secret even if its answer is lost: the old one is no longer trusted.
-		forgetSecret(context);
-	}
-
-	if (Object.keys(changes).length > 0) {
-		if (!(await applyChanges(context, runtime, hook.id, changes))) return false;
-		context.logger.info(`Updated Kakiyo webhook ${hook.id} (${Object.keys(changes).join(', ')})`);
-	}
-	saveState(context, { webhookId: hook.id, webhookEvents: events, webhookSecret: secret });
-	return true;
-}
-
-/**
- * Is this trigger's webhook registered and healthy? The stored id is the fast path (one call). When
- * it is missing or gone, the list is searched for hooks with our URL: one is adopted and repaired
- * with a fresh secret (static data lost means the secret is lost too), any others are deleted so a
- * trigger never has two hooks. False sends n8n on to `create`.
- */
-export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
-	const url = webhookUrl(this);
-	const events = chosenEvents(this);
-	assertUsableOptions(this);
-	const state = readState(this);
-
-	if (state.webhookId) {
-		const stored = await unlessGone(this, getWebhook.call(this, state.webhookId, runtime.retry));
-		// The id was stored by this trigger; only a URL Kakiyo reports as different disowns it.
-		if (stored && (stored.url === undefined || sameUrl(stored.url, url))) {
-			return await reconcile(
-				this,
-				runtime,
-				stored,
-				events,
-				state.webhookSecret,
-				state.webhookEvents,
-			);
-		}
-		if (!stored) {
-			this.logger.info(
-				`Kakiyo webhook ${state.webhookId} no longer exists; looking for this trigger's webhook by URL`,
-			);
-		} else {
-			// Static data copied from another workflow, or an old base URL: not provably ours, left alone.
-			this.logger.warn(
-				`Kakiyo webhook ${stored.id} delivers to another URL (${String(stored.url)}); leaving it untouched and looking for this trigger's own webhook`,
-			);
-		}
-	}
-
-	const ours = (await listWebhooks.call(this, runtime.retry)).filter((hook) =>
-		sameUrl(hook.url, url),
+/** Of several hooks with our URL, the one needing the fewest changes. */
+function pickKeeper(hooks: KakiyoWebhook[], events: string[]): KakiyoWebhook {
+	return (
+		hooks.find((hook) => hook.active !== false && sameEvents(hook.events ?? [], events)) ??
+		hooks.find((hook) => hook.active !== false) ??
+		hooks[0]
 	);
-	// Only now, with the list read, is the stored hook known to be gone (or not ours).
-	if (state.webhookId) clearState(this);
-	if (ours.length === 0) return false;
-	const keeper = pickKeeper(ours, events);
-	for (const extra of ours.filter((hook) => hook !== keeper)) {
-		this.logger.info(`Deleting duplicate Kakiyo webhook ${extra.id} for ${url}`);
-		await remove(this, runtime, extra.id);
-	}
-	return await reconcile(this, runtime, keeper, events, undefined, undefined);
 }
 
-/**
- * Registers the webhook with a fresh secret and remembers it. Refuses a URL the hosted Kakiyo API
- * could never call. Nothing is stored unless Kakiyo's answer names the hook and contradicts nothing
- * that was sent; a secret in the answer is never taken over the one sent, and another one there
- * (masked, or made by Kakiyo) fails activation, as the trigger could not tell which one Kakiyo signs with.
- */
-export async function create(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
-	const url = webhookUrl(this);
-	const events = chosenEvents(this);
-	assertUsableOptions(this);
-	const credential = await this.getCredentials<{ baseUrl?: string }>(KAKIYO_CREDENTIAL);
-	assertKakiyoCanReach(this.getNode(), url, credential.baseUrl);
+/** One run of one lifecycle step, for one trigger's webhook URL. */
+class HookLifecycle {
+	readonly url: string;
 
-	const fields = { name: desiredName(this), url, events, secret: generateSecret() };
-	const hook = await createWebhook.call(this, fields, runtime.retry);
-	const judgement = judge(fields, hook);
-	if (judgement.contradicted.length > 0 || judgement.otherSecret) {
-		const problems = [
-			...judgement.contradicted,
-			...(judgement.otherSecret ? ['another signing secret than the one sent'] : []),
-		];
-		throw new NodeOperationError(
-			this.getNode(),
-			`Kakiyo did not confirm the new webhook ${hook.id}`,
-			{
-				description: `Kakiyo answered that the new webhook has ${problems.join(', ')}. Nothing was stored; activating again adopts the webhook by its URL and repairs it. If this repeats, check the webhook in the Kakiyo dashboard.`,
-			},
+	private readonly state: TriggerStateStore;
+
+	constructor(
+		private readonly context: IHookFunctions,
+		private readonly runtime: TriggerRuntime,
+	) {
+		this.url = context.getNodeWebhookUrl('default') as string;
+		this.state = new TriggerStateStore(context, this.url, runtime.memory);
+	}
+
+	private get retry() {
+		return this.runtime.retry;
+	}
+
+	private desiredName(): string {
+		return hookName(
+			this.context,
+			this.context.getNodeParameter('options.webhookName', '') as string,
 		);
 	}
-	saveState(this, { webhookId: hook.id, webhookEvents: events, webhookSecret: fields.secret });
-	return true;
+
+	/**
+	 * Runs a call about one hook; undefined when Kakiyo says the hook is gone (its `not_found`). Any
+	 * other failure goes on: an n8n error as it is, anything else wrapped in one.
+	 */
+	private async unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
+		try {
+			return await call;
+		} catch (error) {
+			if (isKakiyoNotFound(error)) return undefined;
+			throw isNodeError(error)
+				? error
+				: new NodeOperationError(this.context.getNode(), error as Error);
+		}
+	}
+
+	/** The hook with this id, when Kakiyo still has it and it is not provably someone else's. */
+	private async ownHook(id: string): Promise<KakiyoWebhook | undefined> {
+		const hook = await this.unlessGone(getWebhook.call(this.context, id, this.retry));
+		if (!hook) {
+			this.context.logger.info(
+				`Kakiyo webhook ${id} no longer exists; looking for this trigger's webhook by URL`,
+			);
+			return undefined;
+		}
+		// The id was stored by this trigger; only a URL Kakiyo reports as different disowns it.
+		if (hook.url === undefined || sameUrl(hook.url, this.url)) return hook;
+		// Static data copied from another workflow, or an old base URL: not provably ours, left alone.
+		this.context.logger.warn(
+			`Kakiyo webhook ${hook.id} delivers to another URL (${String(hook.url)}); leaving it untouched and looking for this trigger's own webhook`,
+		);
+		return undefined;
+	}
+
+	/**
+	 * Deletes a hook; one that is already gone counts as deleted. With `confirm`, Kakiyo's not_found
+	 * is checked against the list first: only a list that answers, without the hook, shows that this
+	 * is the Kakiyo API and the hook is gone. Hooks just read from the list need no such check.
+	 */
+	private async remove(id: string, confirm = false): Promise<void> {
+		const deleted = await this.unlessGone(
+			deleteWebhook.call(this.context, id, this.retry).then(() => true),
+		);
+		if (deleted) return;
+		if (
+			confirm &&
+			(await listWebhooks.call(this.context, this.retry)).some((hook) => hook.id === id)
+		) {
+			throw new NodeOperationError(this.context.getNode(), `Kakiyo did not delete webhook ${id}`, {
+				description: `Kakiyo answered that webhook ${id} was not found, yet still lists it. Delete it in the Kakiyo dashboard, or deactivate this workflow again later.`,
+			});
+		}
+		this.context.logger.debug(`Kakiyo webhook ${id} was already deleted`);
+	}
+
+	/**
+	 * Sends the changes and makes sure they took effect, from the answer when it shows them,
+	 * otherwise by reading the webhook again. A new secret can only be confirmed by the answer (Kakiyo
+	 * never shows a stored secret): when it does not confirm one, the hook is replaced by a new one
+	 * instead, and false sends n8n on to `create`. Throws when Kakiyo contradicts a change.
+	 */
+	private async applyChanges(id: string, changes: WebhookFields): Promise<boolean> {
+		const answer = await this.unlessGone(putWebhook.call(this.context, id, changes, this.retry));
+		if (!answer) {
+			this.context.logger.info(
+				`Kakiyo webhook ${id} disappeared while being updated; registering a new one`,
+			);
+			this.state.clear();
+			return false;
+		}
+		const shown = findWebhook(answer);
+		const fromAnswer = judge(changes, shown?.id === id ? shown : undefined);
+		if (fromAnswer.contradicted.length > 0) throw notApplied(this.context, id, fromAnswer);
+
+		if (fromAnswer.unconfirmed.includes('secret')) {
+			this.context.logger.info(
+				`Kakiyo's answer does not confirm the new signing secret of webhook ${id}; replacing the webhook`,
+			);
+			await this.remove(id);
+			this.state.clear();
+			return false;
+		}
+		if (fromAnswer.unconfirmed.length > 0) {
+			const reread = judge(changes, await getWebhook.call(this.context, id, this.retry));
+			if (reread.contradicted.length > 0) throw notApplied(this.context, id, reread);
+		}
+		return true;
+	}
+
+	/**
+	 * Brings a hook we own in line with the node: the chosen events, enabled (Kakiyo disables a hook
+	 * after 4 failed deliveries), the current name, and a secret we hold. One PUT when anything is
+	 * off, none otherwise. A disabled hook also gets a new secret: deliveries refused for a secret
+	 * that no longer matches are one way it got disabled. Returns false when the hook is gone or was
+	 * replaced, so that `create` runs.
+	 */
+	private async reconcile(
+		hook: KakiyoWebhook,
+		events: string[],
+		known: { webhookSecret?: string; webhookEvents?: string[] },
+	): Promise<boolean> {
+		const changes: WebhookFields = {};
+		const remoteEvents = hook.events ?? known.webhookEvents;
+		if (!remoteEvents || !sameEvents(remoteEvents, events)) changes.events = events;
+		if (hook.active === false) changes.active = true;
+		const name = this.desiredName();
+		if (typeof hook.name === 'string' && hook.name.trim() !== name) changes.name = name;
+		let secret = known.webhookSecret;
+		if (!secret || hook.hasSecret === false || hook.active === false) {
+			secret = generateSecret();
+			changes.secret = secret;
+			// Kakiyo may apply the new secret even if its answer is lost: the old one is no longer trusted.
+			this.state.forgetSecret();
+		}
+
+		if (Object.keys(changes).length > 0) {
+			if (!(await this.applyChanges(hook.id, changes))) return false;
+			this.context.logger.info(
+				`Updated Kakiyo webhook ${hook.id} (${Object.keys(changes).join(', ')})`,
+			);
+		}
+		this.state.save({ webhookId: hook.id, webhookEvents: events, webhookSecret: secret });
+		return true;
+	}
+
+	/**
+	 * Is this trigger's webhook registered and healthy? The stored id is the fast path (one call).
+	 * When it is missing or gone, the list is searched for hooks with our URL: one is adopted and
+	 * repaired with a fresh secret (static data lost means the secret is lost too), any others are
+	 * deleted so a trigger never has two hooks. False sends n8n on to `create`.
+	 */
+	async checkExists(events: string[]): Promise<boolean> {
+		const state = this.state.read();
+		if (state.webhookId) {
+			const stored = await this.ownHook(state.webhookId);
+			if (stored) return await this.reconcile(stored, events, state);
+		}
+
+		const ours = (await listWebhooks.call(this.context, this.retry)).filter((hook) =>
+			sameUrl(hook.url, this.url),
+		);
+		// Only now, with the list read, is the stored hook known to be gone (or not ours).
+		if (state.webhookId) this.state.clear();
+		if (ours.length === 0) return false;
+		const keeper = pickKeeper(ours, events);
+		for (const extra of ours.filter((hook) => hook !== keeper)) {
+			this.context.logger.info(`Deleting duplicate Kakiyo webhook ${extra.id} for ${this.url}`);
+			await this.remove(extra.id);
+		}
+		return await this.reconcile(keeper, events, {});
+	}
+
+	/**
+	 * Registers the webhook with a fresh secret and remembers it; or, when another activation in this
+	 * process registered it since `checkExists`, keeps that one. Refuses a URL the hosted Kakiyo API
+	 * could never call. Nothing is stored unless Kakiyo's answer names the hook and contradicts
+	 * nothing that was sent; a secret in the answer is never taken over the one sent, and another one
+	 * there (masked, or made by Kakiyo) fails activation, as the trigger could not tell which one
+	 * Kakiyo signs with.
+	 */
+	async create(events: string[]): Promise<boolean> {
+		const credential = await this.context.getCredentials<{ baseUrl?: string }>(KAKIYO_CREDENTIAL);
+		assertKakiyoCanReach(this.context.getNode(), this.url, credential.baseUrl);
+
+		const meanwhile = this.state.remembered();
+		if (meanwhile) {
+			const hook = await this.ownHook(meanwhile.webhookId);
+			if (hook && (await this.reconcile(hook, events, meanwhile))) return true;
+			if (!hook) this.state.clear();
+		}
+
+		const fields = { name: this.desiredName(), url: this.url, events, secret: generateSecret() };
+		const hook = await createWebhook.call(this.context, fields, this.retry);
+		const judgement = judge(fields, hook);
+		if (judgement.contradicted.length > 0 || judgement.otherSecret) {
+			const problems = [
+				...judgement.contradicted,
+				...(judgement.otherSecret ? ['another signing secret than the one sent'] : []),
+			];
+			throw new NodeOperationError(
+				this.context.getNode(),
+				`Kakiyo did not confirm the new webhook ${hook.id}`,
+				{
+					description: `Kakiyo answered that the new webhook has ${problems.join(', ')}. Nothing was stored; activating again adopts the webhook by its URL and repairs it. If this repeats, check the webhook in the Kakiyo dashboard.`,
+				},
+			);
+		}
+		this.state.save({ webhookId: hook.id, webhookEvents: events, webhookSecret: fields.secret });
+		return true;
+	}
+
+	/**
+	 * Removes this trigger's webhook: the stored one, or (static data lost) every hook with our URL.
+	 * Kakiyo's not_found for the hook counts as done, so running it twice is safe; any other failure,
+	 * a bare 404 included, throws, keeping the state, and n8n retries.
+	 */
+	async delete(): Promise<boolean> {
+		const { webhookId } = this.state.read();
+		const ids = webhookId
+			? [webhookId]
+			: (await listWebhooks.call(this.context, this.retry))
+					.filter((hook) => sameUrl(hook.url, this.url))
+					.map((hook) => hook.id);
+		for (const id of ids) await this.remove(id, id === webhookId);
+		this.state.clear();
+		return true;
+	}
 }
 
-/**
- * Removes this trigger's webhook: the stored one, or (static data lost) every hook with our URL.
- * Kakiyo's not_found for the hook counts as done, so running it twice is safe; any other failure,
- * a bare 404 included, throws, keeping the state, and n8n retries.
- */
+/** Runs one step with the options checked first, then one at a time for the trigger's URL. */
+async function step<T>(
+	context: IHookFunctions,
+	runtime: TriggerRuntime,
+	work: (lifecycle: HookLifecycle) => Promise<T>,
+): Promise<T> {
+	const lifecycle = new HookLifecycle(context, runtime);
+	return await runtime.lock.run(lifecycle.url, async () => await work(lifecycle));
+}
+
+export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
+	const events = chosenEvents(this);
+	assertUsableOptions(this);
+	return await step(this, runtime, async (lifecycle) => await lifecycle.checkExists(events));
+}
+
+export async function create(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
+	const events = chosenEvents(this);
+	assertUsableOptions(this);
+	return await step(this, runtime, async (lifecycle) => await lifecycle.create(events));
+}
+
 export async function deleteHook(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
-	const { webhookId } = readState(this);
-	const ids = webhookId
-		? [webhookId]
-		: (await listWebhooks.call(this, runtime.retry))
-				.filter((hook) => sameUrl(hook.url, webhookUrl(this)))
-				.map((hook) => hook.id);
-	for (const id of ids) await remove(this, runtime, id, id === webhookId);
-	clearState(this);
-	return true;
+	return await step(this, runtime, async (lifecycle) => await lifecycle.delete());
 }

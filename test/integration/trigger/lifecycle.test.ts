@@ -1,4 +1,6 @@
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
+import { FAST_RETRY } from '../../support/fastRetry';
 import { WebhookServer } from '../../support/webhookServer';
 import { activate, callsSince, hooks, kakiyo, triggerWorkflow, webhookUrlOf, useRig } from './rig';
 
@@ -588,6 +590,50 @@ describe('checkExists', () => {
 		await activate(triggerWorkflow(rig, { staticData: {} }));
 		await activate(triggerWorkflow(rig, { staticData: {} }));
 		expect(rig.emulator.webhooks()).toHaveLength(1);
+	});
+});
+
+describe('activations at the same moment in one n8n process', () => {
+	/** Two copies of one workflow, as n8n builds them from the database, sharing the process's node type. */
+	function twoCopies(staticData: () => IDataObject = () => ({})) {
+		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
+		return [
+			triggerWorkflow(rig, { nodeType, staticData: staticData() }),
+			triggerWorkflow(rig, { nodeType, staticData: staticData() }),
+		];
+	}
+
+	/** One hook for the URL, and every copy holds its id and its secret. */
+	function expectOneSharedHook(...copies: ReturnType<typeof triggerWorkflow>[]) {
+		const mine = rig.emulator.webhooks().filter((hook) => hook.url === webhookUrlOf(copies[0]));
+		expect(mine).toHaveLength(1);
+		for (const copy of copies) {
+			expect(copy.nodeStaticData()).toMatchObject({
+				webhookId: mine[0].id,
+				webhookSecret: mine[0].secret,
+			});
+		}
+	}
+
+	it('register one hook', async () => {
+		const [first, second] = twoCopies();
+		await Promise.all([activate(first), activate(second)]);
+		expectOneSharedHook(first, second);
+	});
+
+	it('agree on one secret when adopting a hook after static data was lost', async () => {
+		await activate(triggerWorkflow(rig));
+		const [first, second] = twoCopies();
+		await Promise.all([activate(first), activate(second)]);
+		expectOneSharedHook(first, second);
+	});
+
+	it('leave no hook when a deactivation follows at once', async () => {
+		const [first, second] = twoCopies();
+		await Promise.all([activate(first), activate(second)]);
+		await hooks(first).delete();
+		await hooks(second).delete();
+		expect(rig.emulator.webhooks()).toEqual([]);
 	});
 });
 
