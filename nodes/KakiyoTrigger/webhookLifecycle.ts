@@ -48,6 +48,11 @@ function notApplied(context: IHookFunctions, id: string, judgement: Judgement): 
 	);
 }
 
+/** Whether a deletion's answer names the webhook, as Kakiyo's `{message, id}` does. */
+function namesWebhook(answer: unknown, id: string): boolean {
+	return (answer as { id?: unknown } | null)?.id === id || findWebhook(answer)?.id === id;
+}
+
 /** Of several hooks with our URL, the one needing the fewest changes. */
 function pickKeeper(hooks: KakiyoWebhook[], events: string[]): KakiyoWebhook {
 	return (
@@ -116,15 +121,23 @@ class HookLifecycle {
 	}
 
 	/**
-	 * Deletes a hook; one that is already gone counts as deleted. With `confirm`, Kakiyo's not_found
-	 * is checked against the list first: only a list that answers, without the hook, shows that this
-	 * is the Kakiyo API and the hook is gone. Hooks just read from the list need no such check.
+	 * Deletes a hook and makes sure it is gone. An answer that names the hook confirms it; any other
+	 * (an empty object, a message) is checked by reading the hook, which must be not_found. A hook that
+	 * is already gone counts as deleted: with `confirm`, only once the list answers without it, which
+	 * shows this is the Kakiyo API (hooks just read from the list need no such check).
 	 */
 	private async remove(id: string, confirm = false): Promise<void> {
 		const deleted = await this.unlessGone(
-			deleteWebhook.call(this.context, id, this.retry).then(() => true),
+			deleteWebhook.call(this.context, id, this.retry).then((answer) => ({ answer })),
 		);
-		if (deleted) return;
+		if (deleted) {
+			if (namesWebhook(deleted.answer, id)) return;
+			const still = await this.unlessGone(getWebhook.call(this.context, id, this.retry));
+			if (!still) return;
+			throw new NodeOperationError(this.context.getNode(), `Kakiyo did not delete webhook ${id}`, {
+				description: `Kakiyo answered the deletion of webhook ${id} as a success, yet still shows the webhook. Nothing was changed in n8n; deactivate the workflow again, or delete the webhook in the Kakiyo dashboard.`,
+			});
+		}
 		if (
 			confirm &&
 			(await listWebhooks.call(this.context, this.retry)).some((hook) => hook.id === id)

@@ -721,6 +721,25 @@ describe('delete', () => {
 		expect(staticData).toEqual(stored);
 	});
 
+	it.each([
+		['an empty object', {}],
+		['a message only', { message: 'Webhook updated successfully' }],
+	])(
+		'reads the hook again when the deletion is answered with %s, and fails while it is still there',
+		async (_case, body) => {
+			const workflow = triggerWorkflow(rig);
+			await activate(workflow);
+			const stored = { ...workflow.nodeStaticData() };
+			rig.emulator.injectFault({ method: 'DELETE', path: '/v1/webhooks/:id', status: 200, body });
+			const start = mark();
+			await expect(hooks(workflow).delete()).rejects.toThrow(/^Kakiyo did not delete webhook /);
+			expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id', 'GET /v1/webhooks/:id']);
+			expect(workflow.nodeStaticData()).toEqual(stored);
+			await expect(hooks(workflow).delete()).resolves.toBe(true);
+			expect(rig.emulator.webhooks()).toEqual([]);
+		},
+	);
+
 	it('confirms a not_found by the list, then counts the hook as deleted', async () => {
 		const workflow = triggerWorkflow(rig);
 		await activate(workflow);
