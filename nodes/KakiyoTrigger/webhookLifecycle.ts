@@ -73,7 +73,7 @@ class HookLifecycle {
 		private readonly runtime: TriggerRuntime,
 	) {
 		this.url = context.getNodeWebhookUrl('default') as string;
-		this.state = new TriggerStateStore(context, this.url, runtime.memory);
+		this.state = new TriggerStateStore(context, this.url, runtime.memory, runtime.now);
 	}
 
 	private get retry() {

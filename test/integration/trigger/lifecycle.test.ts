@@ -44,6 +44,7 @@ describe('create', () => {
 			webhookId: hook.id,
 			webhookEvents: ['linkedin.invitation.accepted', 'linkedin.message.received'],
 			webhookSecret: hook.secret,
+			webhookStoredAt: expect.any(Number),
 		});
 	});
 
@@ -364,6 +365,7 @@ describe('checkExists', () => {
 			webhookId: original.id,
 			webhookEvents: ['linkedin.message.received'],
 			webhookSecret: hook.secret,
+			webhookStoredAt: expect.any(Number),
 		});
 	});
 
@@ -626,6 +628,56 @@ describe('activations at the same moment in one n8n process', () => {
 		const [first, second] = twoCopies();
 		await Promise.all([activate(first), activate(second)]);
 		expectOneSharedHook(first, second);
+	});
+
+	it('agree on the new secret when the first one gives the hook one', async () => {
+		const staticData: IDataObject = {};
+		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
+		await activate(triggerWorkflow(rig, { nodeType, staticData }));
+		const [hook] = rig.emulator.webhooks();
+		// The secret is removed in the dashboard; both copies were loaded holding the old one.
+		await kakiyo(rig, 'PUT', `/webhooks/${hook.id}`, { secret: '' });
+		const copies = [0, 1].map(() =>
+			triggerWorkflow(rig, { nodeType, staticData: JSON.parse(JSON.stringify(staticData)) }),
+		);
+		await Promise.all(copies.map(async (copy) => await activate(copy)));
+		expectOneSharedHook(...copies);
+	});
+
+	it('agree that the hook is gone when the first one replaced it', async () => {
+		const staticData: IDataObject = {};
+		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
+		await activate(triggerWorkflow(rig, { nodeType, staticData }));
+		const [hook] = rig.emulator.webhooks();
+		await kakiyo(rig, 'DELETE', `/webhooks/${hook.id}`);
+		const copies = [0, 1].map(() =>
+			triggerWorkflow(rig, { nodeType, staticData: JSON.parse(JSON.stringify(staticData)) }),
+		);
+		await Promise.all(copies.map(async (copy) => await activate(copy)));
+		expectOneSharedHook(...copies);
+	});
+
+	it('take static data stored later by another process over their own memory', async () => {
+		const staticData: IDataObject = {};
+		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
+		await activate(triggerWorkflow(rig, { nodeType, staticData }));
+		const node = staticData['node:Kakiyo Trigger'] as IDataObject;
+		// Another main gave the hook a new secret and stored it, later.
+		await kakiyo(rig, 'PUT', `/webhooks/${String(node.webhookId)}`, {
+			secret: 'from-another-main',
+		});
+		const later = {
+			'node:Kakiyo Trigger': {
+				...node,
+				webhookSecret: 'from-another-main',
+				webhookStoredAt: Number(node.webhookStoredAt) + 1000,
+			},
+		};
+		const copy = triggerWorkflow(rig, { nodeType, staticData: later });
+		const start = mark();
+		await activate(copy);
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks/:id']);
+		expect(copy.nodeStaticData().webhookSecret).toBe('from-another-main');
 	});
 
 	it('leave no hook when a deactivation follows at once', async () => {
