@@ -9,6 +9,14 @@ const rig = useRig();
 const mark = () => rig.emulator.requests().length;
 const remote = (id: unknown) => rig.emulator.webhooks().find((hook) => hook.id === id);
 
+/** An activated trigger whose hook was then deleted in the Kakiyo dashboard. */
+async function activatedWithHookGone() {
+	const workflow = triggerWorkflow(rig);
+	await activate(workflow);
+	await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
+	return workflow;
+}
+
 /** A hook registered by someone else (another tool, another workflow) straight through the API. */
 async function foreignHook(url: string, events = ['*']) {
 	return await kakiyo(rig, 'POST', '/webhooks', {
@@ -138,6 +146,10 @@ describe('create', () => {
 });
 
 describe('an update Kakiyo does not confirm is never stored', () => {
+	/** The next update is answered 200 with this body instead of by Kakiyo, which changes nothing. */
+	const answerUpdateWith = (body: IDataObject) =>
+		rig.emulator.injectFault({ method: 'PUT', path: '/v1/webhooks/:id', status: 200, body });
+
 	/** Whatever happened, the trigger holds no secret Kakiyo does not have. */
 	function expectNoFalseSecret(workflow: ReturnType<typeof triggerWorkflow>) {
 		const { webhookId, webhookSecret } = workflow.nodeStaticData();
@@ -177,12 +189,7 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 
 	it("fails on a JSON error answered with 200, saying Kakiyo's words", async () => {
 		const workflow = await needingNewSecret();
-		rig.emulator.injectFault({
-			method: 'PUT',
-			path: '/v1/webhooks/:id',
-			status: 200,
-			body: { error: 'internal_error', message: 'Could not save' },
-		});
+		answerUpdateWith({ error: 'internal_error', message: 'Could not save' });
 		await expect(activate(workflow)).rejects.toThrow(/an error \(internal_error\): Could not save/);
 		expectNoFalseSecret(workflow);
 	});
@@ -190,18 +197,13 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 	it('does not take a masked secret echoed back, and ends with one hook whose secret it holds', async () => {
 		const workflow = await needingNewSecret();
 		const { webhookId } = workflow.nodeStaticData();
-		rig.emulator.injectFault({
-			method: 'PUT',
-			path: '/v1/webhooks/:id',
-			status: 200,
-			body: {
-				id: webhookId,
-				url: webhookUrlOf(workflow),
-				events: ['linkedin.message.received'],
-				active: true,
-				secret: 'whsec_****',
-				message: 'Webhook updated successfully',
-			},
+		answerUpdateWith({
+			id: webhookId,
+			url: webhookUrlOf(workflow),
+			events: ['linkedin.message.received'],
+			active: true,
+			secret: 'whsec_****',
+			message: 'Webhook updated successfully',
 		});
 		await activate(workflow).catch(() => undefined);
 		expect(workflow.nodeStaticData().webhookSecret).not.toBe('whsec_****');
@@ -212,12 +214,7 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 	it('replaces the hook when an answer without the webhook cannot confirm a new secret', async () => {
 		const workflow = await needingNewSecret();
 		const [before] = rig.emulator.webhooks();
-		rig.emulator.injectFault({
-			method: 'PUT',
-			path: '/v1/webhooks/:id',
-			status: 200,
-			body: { message: 'Webhook updated successfully' },
-		});
+		answerUpdateWith({ message: 'Webhook updated successfully' });
 		const start = mark();
 		await expectRepairedBy(() => activate(workflow), workflow);
 		expect(callsSince(rig, start)).toEqual([
@@ -233,12 +230,7 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 		const staticData: IDataObject = {};
 		await activate(triggerWorkflow(rig, { staticData }));
 		const changed = triggerWorkflow(rig, { staticData, events: ['prospect.qualified'] });
-		rig.emulator.injectFault({
-			method: 'PUT',
-			path: '/v1/webhooks/:id',
-			status: 200,
-			body: { message: 'Webhook updated successfully' },
-		});
+		answerUpdateWith({ message: 'Webhook updated successfully' });
 		const start = mark();
 		const error = (await activate(changed).catch((caught: unknown) => caught)) as Error;
 		expect(callsSince(rig, start)).toEqual([
@@ -267,12 +259,7 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 				events: ['campaign.completed'],
 			},
 		});
-		rig.emulator.injectFault({
-			method: 'PUT',
-			path: '/v1/webhooks/:id',
-			status: 200,
-			body: { message: 'Webhook updated successfully' },
-		});
+		answerUpdateWith({ message: 'Webhook updated successfully' });
 		await activate(changed);
 		expect(changed.nodeStaticData().webhookEvents).toEqual(['prospect.qualified']);
 	});
@@ -281,12 +268,7 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 		const staticData: IDataObject = {};
 		await activate(triggerWorkflow(rig, { staticData }));
 		const [hook] = rig.emulator.webhooks();
-		rig.emulator.injectFault({
-			method: 'PUT',
-			path: '/v1/webhooks/:id',
-			status: 200,
-			body: { id: hook.id, events: ['linkedin.message.received'], active: true },
-		});
+		answerUpdateWith({ id: hook.id, events: ['linkedin.message.received'], active: true });
 		const changed = triggerWorkflow(rig, { staticData, events: ['prospect.qualified'] });
 		await expect(activate(changed)).rejects.toThrow(/did not apply the update/);
 		expect(changed.nodeStaticData().webhookEvents).toEqual(['linkedin.message.received']);
@@ -488,9 +470,7 @@ describe('checkExists', () => {
 	});
 
 	it('forgets a stored id Kakiyo no longer knows and reports nothing to keep', async () => {
-		const workflow = triggerWorkflow(rig);
-		await activate(workflow);
-		await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
+		const workflow = await activatedWithHookGone();
 
 		const start = mark();
 		await expect(hooks(workflow).checkExists()).resolves.toBe(false);
@@ -596,13 +576,25 @@ describe('checkExists', () => {
 });
 
 describe('activations at the same moment in one n8n process', () => {
-	/** Two copies of one workflow, as n8n builds them from the database, sharing the process's node type. */
-	function twoCopies(staticData: () => IDataObject = () => ({})) {
+	/** Two copies of one workflow, as n8n loads them from the database, sharing the process's node type. */
+	function copiesOf(
+		nodeType = new KakiyoTrigger({ retry: FAST_RETRY }),
+		staticData: IDataObject = {},
+	) {
+		return [0, 1].map(() =>
+			triggerWorkflow(rig, {
+				nodeType,
+				staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
+			}),
+		);
+	}
+
+	/** The workflow activated once in this process: its node type, its static data and its hook. */
+	async function activatedOnce() {
 		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
-		return [
-			triggerWorkflow(rig, { nodeType, staticData: staticData() }),
-			triggerWorkflow(rig, { nodeType, staticData: staticData() }),
-		];
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { nodeType, staticData }));
+		return { nodeType, staticData, hook: rig.emulator.webhooks()[0] };
 	}
 
 	/** One hook for the URL, and every copy holds its id and its secret. */
@@ -618,49 +610,37 @@ describe('activations at the same moment in one n8n process', () => {
 	}
 
 	it('register one hook', async () => {
-		const [first, second] = twoCopies();
+		const [first, second] = copiesOf();
 		await Promise.all([activate(first), activate(second)]);
 		expectOneSharedHook(first, second);
 	});
 
 	it('agree on one secret when adopting a hook after static data was lost', async () => {
 		await activate(triggerWorkflow(rig));
-		const [first, second] = twoCopies();
+		const [first, second] = copiesOf();
 		await Promise.all([activate(first), activate(second)]);
 		expectOneSharedHook(first, second);
 	});
 
 	it('agree on the new secret when the first one gives the hook one', async () => {
-		const staticData: IDataObject = {};
-		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
-		await activate(triggerWorkflow(rig, { nodeType, staticData }));
-		const [hook] = rig.emulator.webhooks();
+		const { nodeType, staticData, hook } = await activatedOnce();
 		// The secret is removed in the dashboard; both copies were loaded holding the old one.
 		await kakiyo(rig, 'PUT', `/webhooks/${hook.id}`, { secret: '' });
-		const copies = [0, 1].map(() =>
-			triggerWorkflow(rig, { nodeType, staticData: JSON.parse(JSON.stringify(staticData)) }),
-		);
+		const copies = copiesOf(nodeType, staticData);
 		await Promise.all(copies.map(async (copy) => await activate(copy)));
 		expectOneSharedHook(...copies);
 	});
 
 	it('agree that the hook is gone when the first one replaced it', async () => {
-		const staticData: IDataObject = {};
-		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
-		await activate(triggerWorkflow(rig, { nodeType, staticData }));
-		const [hook] = rig.emulator.webhooks();
+		const { nodeType, staticData, hook } = await activatedOnce();
 		await kakiyo(rig, 'DELETE', `/webhooks/${hook.id}`);
-		const copies = [0, 1].map(() =>
-			triggerWorkflow(rig, { nodeType, staticData: JSON.parse(JSON.stringify(staticData)) }),
-		);
+		const copies = copiesOf(nodeType, staticData);
 		await Promise.all(copies.map(async (copy) => await activate(copy)));
 		expectOneSharedHook(...copies);
 	});
 
 	it('take static data stored later by another process over their own memory', async () => {
-		const staticData: IDataObject = {};
-		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
-		await activate(triggerWorkflow(rig, { nodeType, staticData }));
+		const { nodeType, staticData } = await activatedOnce();
 		const node = staticData['node:Kakiyo Trigger'] as IDataObject;
 		// Another main gave the hook a new secret and stored it, later.
 		await kakiyo(rig, 'PUT', `/webhooks/${String(node.webhookId)}`, {
@@ -681,7 +661,7 @@ describe('activations at the same moment in one n8n process', () => {
 	});
 
 	it('leave no hook when a deactivation follows at once', async () => {
-		const [first, second] = twoCopies();
+		const [first, second] = copiesOf();
 		await Promise.all([activate(first), activate(second)]);
 		await hooks(first).delete();
 		await hooks(second).delete();
@@ -697,14 +677,6 @@ describe('delete', () => {
 		await expect(hooks(workflow).delete()).resolves.toBe(true);
 		expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id']);
 		expect(rig.emulator.webhooks()).toEqual([]);
-		expect(workflow.nodeStaticData()).toEqual({});
-	});
-
-	it('counts a 404 as done', async () => {
-		const workflow = triggerWorkflow(rig);
-		await activate(workflow);
-		await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
-		await expect(hooks(workflow).delete()).resolves.toBe(true);
 		expect(workflow.nodeStaticData()).toEqual({});
 	});
 
@@ -792,10 +764,8 @@ describe('delete', () => {
 		},
 	);
 
-	it('confirms a not_found by the list, then counts the hook as deleted', async () => {
-		const workflow = triggerWorkflow(rig);
-		await activate(workflow);
-		await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
+	it("counts Kakiyo's not_found as done once the list confirms it", async () => {
+		const workflow = await activatedWithHookGone();
 		const start = mark();
 		await expect(hooks(workflow).delete()).resolves.toBe(true);
 		expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id', 'GET /v1/webhooks']);
