@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { getEventOptions } from '../shared/eventOptions';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retryPolicy';
 import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import { describeResources } from './engine/describe';
 import type { Resource } from './engine/operation';
@@ -44,6 +45,19 @@ export const RESOURCES: readonly Resource[] = [
 	workspace,
 ];
 
+/** What a Kakiyo node can be built with; n8n builds it with none, so the defaults apply. */
+export interface KakiyoOptions {
+	/** Retry and timeout timing of Kakiyo API calls. */
+	retry?: Readonly<RetryPolicy>;
+}
+
+/** n8n calls `execute` with its own context as `this`: the instance's timing comes by closure. */
+function operationRunner(retry: () => Readonly<RetryPolicy>) {
+	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await runOperation.call(this, RESOURCES, retry())];
+	};
+}
+
 /*
  * Programmatic rather than declarative: n8n's RoutingNode sends each request itself, so it cannot
  * retry a 429 or 503 with backoff, cannot turn Kakiyo's `{error, message}` into the shared actionable
@@ -74,7 +88,11 @@ export class Kakiyo implements INodeType {
 		listSearch,
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [await runOperation.call(this, RESOURCES)];
+	execute = operationRunner(() => this.retry);
+
+	private readonly retry: Readonly<RetryPolicy>;
+
+	constructor(options: KakiyoOptions = {}) {
+		this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
 	}
 }

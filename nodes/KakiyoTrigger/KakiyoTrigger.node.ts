@@ -5,11 +5,41 @@ import {
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
+	type WebhookSetupMethodNames,
 } from 'n8n-workflow';
 import { getEventOptions } from '../shared/eventOptions';
 import { receiveDelivery } from './delivery';
-import { triggerProperties } from './description';
+import { triggerProperties } from './properties';
+import { TriggerRuntime, type KakiyoTriggerOptions } from './triggerRuntime';
 import { checkExists, create, deleteHook } from './webhookLifecycle';
+
+type HookMethod = (this: IHookFunctions) => Promise<boolean>;
+
+/*
+ * n8n calls the lifecycle and webhook methods with its own context as `this`, so they reach the
+ * instance's runtime (retry timing, per-process memory) through a closure. n8n builds each node class
+ * once per process and without arguments.
+ */
+function lifecycleMethods(runtime: () => TriggerRuntime) {
+	const methods: Record<WebhookSetupMethodNames, HookMethod> = {
+		async checkExists(this: IHookFunctions) {
+			return await checkExists.call(this, runtime());
+		},
+		async create(this: IHookFunctions) {
+			return await create.call(this, runtime());
+		},
+		async delete(this: IHookFunctions) {
+			return await deleteHook.call(this, runtime());
+		},
+	};
+	return { default: methods };
+}
+
+function deliveryHandler(runtime: () => TriggerRuntime) {
+	return async function (this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this, runtime());
+	};
+}
 
 export class KakiyoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,21 +68,13 @@ export class KakiyoTrigger implements INodeType {
 
 	methods = { loadOptions: { getEventOptions } };
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await checkExists.call(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await create.call(this);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await deleteHook.call(this);
-			},
-		},
-	};
+	webhookMethods = lifecycleMethods(() => this.runtime);
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveDelivery.call(this);
+	webhook = deliveryHandler(() => this.runtime);
+
+	private readonly runtime: TriggerRuntime;
+
+	constructor(options: KakiyoTriggerOptions = {}) {
+		this.runtime = new TriggerRuntime(options);
 	}
 }

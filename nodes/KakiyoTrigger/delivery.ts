@@ -1,13 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { chosenEvents, isSelected } from './eventSelection';
 import { checkFreshness } from './replayGuard';
+import { readTriggerOptions } from './triggerOptions';
+import type { TriggerRuntime } from './triggerRuntime';
 import { SIGNATURE_HEADER, verifySignature, type SignatureFailure } from './signature';
-import { readState } from './triggerState';
-
-interface DeliveryOptions {
-	includeHeaders?: boolean;
-	maxAgeSeconds?: number;
-}
+import { storedSecret } from './triggerState';
 
 type Payload = IDataObject;
 
@@ -21,21 +18,19 @@ function answer(context: IWebhookFunctions, status: number, body: IDataObject): 
 	context.getResponseObject().status(status).json(body);
 }
 
-function logRefusal(context: IWebhookFunctions, reason: SignatureFailure): void {
-	const workflowId = context.getWorkflow().id;
-	if (reason === 'missing_secret') {
-		context.logger.warn(
-			'Kakiyo Trigger refused a delivery: no signing secret is stored for this webhook. Deactivate and re-activate the workflow so the trigger registers its webhook again.',
-			{ workflowId },
-		);
-	} else if (reason === 'mismatch') {
-		context.logger.warn(
-			'Kakiyo Trigger refused a delivery whose signature does not match. If genuine Kakiyo deliveries are refused, deactivate and re-activate the workflow to register a fresh secret.',
-			{ workflowId },
-		);
-	} else {
-		context.logger.debug(`Kakiyo Trigger refused a delivery (${reason})`, { workflowId });
-	}
+function logRefusal(
+	context: IWebhookFunctions,
+	runtime: TriggerRuntime,
+	reason: SignatureFailure,
+): void {
+	const workflowId = context.getWorkflow().id ?? 'unsaved';
+	const warning = runtime.refusals.record(workflowId, reason, runtime.now());
+	if (!warning) return;
+	context.logger.warn(warning.message, {
+		workflowId,
+		refused: warning.refused,
+		reasons: warning.reasons,
+	});
 }
 
 /** The JSON object Kakiyo sent, or undefined for an empty body, broken JSON or a non-object. */
@@ -53,9 +48,16 @@ export function parsePayload(rawBody: Buffer): Payload | undefined {
 		: undefined;
 }
 
-/** Request headers under `headers`, unless the payload has a field of that name, which is kept. */
+/**
+ * The payload with the request headers beside it, never over one of its own fields: under `headers`,
+ * else `requestHeaders`, else the first free `requestHeaders_2`, `requestHeaders_3`, …
+ */
 function withHeaders(payload: Payload, headers: IDataObject): Payload {
-	return { ...payload, ['headers' in payload ? 'requestHeaders' : 'headers']: headers };
+	let field = 'headers';
+	for (let suffix = 1; field in payload; suffix++) {
+		field = suffix === 1 ? 'requestHeaders' : `requestHeaders_${suffix}`;
+	}
+	return { ...payload, [field]: headers };
 }
 
 /**
@@ -63,16 +65,15 @@ function withHeaders(payload: Payload, headers: IDataObject): Payload {
  * else, then read the payload, drop events the user did not choose and, when asked, stale ones.
  * Only an accepted delivery starts the workflow, with the payload exactly as Kakiyo sent it.
  */
-export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+export async function receiveDelivery(
+	this: IWebhookFunctions,
+	runtime: TriggerRuntime,
+): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
 	const rawBody = (request as unknown as { rawBody?: Buffer }).rawBody;
-	const check = verifySignature(
-		rawBody,
-		request.headers[SIGNATURE_HEADER],
-		readState(this).webhookSecret,
-	);
+	const check = verifySignature(rawBody, request.headers[SIGNATURE_HEADER], storedSecret(this));
 	if (!check.valid) {
-		logRefusal(this, check.reason);
+		logRefusal(this, runtime, check.reason);
 		answer(this, 401, { error: 'unauthorized', message: 'Missing or invalid X-Kakiyo-Signature' });
 		return REFUSED;
 	}
@@ -88,9 +89,21 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		return REFUSED;
 	}
 
-	const options = this.getNodeParameter('options', {}) as DeliveryOptions;
-	if (options.maxAgeSeconds) {
-		const freshness = checkFreshness(payload.timestamp, options.maxAgeSeconds, Date.now());
+	const options = readTriggerOptions(this);
+	if (!options.maxAge.valid) {
+		this.logger.warn(
+			'Kakiyo Trigger refused a delivery: its Max Event Age is not a number of seconds. Set it to a number (0 turns the replay guard off).',
+			{ workflowId: this.getWorkflow().id },
+		);
+		// Not a 2xx: Kakiyo keeps retrying, and nothing passes a guard that cannot judge it.
+		answer(this, 500, {
+			error: 'misconfigured',
+			message: 'The Max Event Age of this trigger is not a number of seconds',
+		});
+		return REFUSED;
+	}
+	if (options.maxAge.seconds) {
+		const freshness = checkFreshness(payload.timestamp, options.maxAge.seconds, runtime.now());
 		if (freshness !== 'fresh') {
 			this.logger.info(`Kakiyo Trigger ignored a delivery: timestamp ${freshness}`, {
 				workflowId: this.getWorkflow().id,
@@ -106,5 +119,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		? withHeaders(payload, this.getHeaderData() as IDataObject)
 		: payload;
 	answer(this, 200, { status: 'received' });
-	return { workflowData: [this.helpers.returnJsonArray(item)], noWebhookResponse: true };
+	// Wrapped here rather than by returnJsonArray, which takes a payload with a top-level `json` field
+	// for an item that is already wrapped (dropping the rest, letting `binary` and `pairedItem` in).
+	return { workflowData: [[{ json: item }]], noWebhookResponse: true };
 }

@@ -9,31 +9,131 @@ export interface TriggerState {
 	webhookId?: string;
 	webhookEvents?: string[];
 	webhookSecret?: string;
+	/** When this state was stored (epoch ms), to tell the newer of two copies apart. */
+	webhookStoredAt?: number;
 }
 
-type StateContext = IHookFunctions | IWebhookFunctions;
+/** The state of a registered hook, as saved after Kakiyo confirmed it. */
+export type RegisteredState = Required<Omit<TriggerState, 'webhookStoredAt'>>;
 
-const KEYS = ['webhookId', 'webhookEvents', 'webhookSecret'] as const;
+const KEYS = ['webhookId', 'webhookEvents', 'webhookSecret', 'webhookStoredAt'] as const;
 
-function staticData(context: StateContext): IDataObject {
+function staticData(context: IHookFunctions | IWebhookFunctions): IDataObject {
 	return context.getWorkflowStaticData('node');
 }
 
-export function readState(context: StateContext): TriggerState {
-	const data = staticData(context);
+function stateIn(data: IDataObject): TriggerState {
+	const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 	return {
-		webhookId: typeof data.webhookId === 'string' && data.webhookId ? data.webhookId : undefined,
+		webhookId: text(data.webhookId),
 		webhookEvents: Array.isArray(data.webhookEvents) ? (data.webhookEvents as string[]) : undefined,
-		webhookSecret:
-			typeof data.webhookSecret === 'string' && data.webhookSecret ? data.webhookSecret : undefined,
+		webhookSecret: text(data.webhookSecret),
+		webhookStoredAt: typeof data.webhookStoredAt === 'number' ? data.webhookStoredAt : undefined,
 	};
 }
 
-export function saveState(context: StateContext, state: Required<TriggerState>): void {
-	Object.assign(staticData(context), state);
+/** A plain copy: static data holds n8n's observed objects, which structuredClone refuses. */
+function copyOf(state: TriggerState): TriggerState {
+	const copy: TriggerState = {};
+	if (state.webhookId !== undefined) copy.webhookId = state.webhookId;
+	if (state.webhookEvents !== undefined) copy.webhookEvents = [...state.webhookEvents];
+	if (state.webhookSecret !== undefined) copy.webhookSecret = state.webhookSecret;
+	if (state.webhookStoredAt !== undefined) copy.webhookStoredAt = state.webhookStoredAt;
+	return copy;
 }
 
-export function clearState(context: StateContext): void {
-	const data = staticData(context);
-	for (const key of KEYS) delete data[key];
+/** The secret a delivery must be signed with, as stored for this workflow. */
+export function storedSecret(context: IWebhookFunctions): string | undefined {
+	return stateIn(staticData(context)).webhookSecret;
+}
+
+/**
+ * The state this process last stored for each webhook URL, an empty one after it cleared it. n8n may
+ * run two activations of one workflow at once, each with its own copy of the static data read from
+ * the database: what one stored, the other finds here, rather than registering a second hook or
+ * keeping a secret the first one replaced.
+ */
+export class HookMemory {
+	private readonly byUrl = new Map<string, TriggerState>();
+
+	get(url: string): TriggerState | undefined {
+		return this.byUrl.get(url);
+	}
+
+	set(url: string, state: TriggerState): void {
+		this.byUrl.set(url, copyOf(state));
+	}
+}
+
+/**
+ * The trigger's state for one webhook URL: the workflow's static data and the process's memory,
+ * written together; read from whichever was stored last. Static data newer than the memory was
+ * stored by another n8n process (another main) and wins.
+ */
+export class TriggerStateStore {
+	constructor(
+		private readonly context: IHookFunctions,
+		private readonly url: string,
+		private readonly memory: HookMemory,
+		private readonly now: () => number,
+	) {}
+
+	/** Static data changed outside the trigger (a restored database, say) keeps its stamp and wins a tie. */
+	read(): TriggerState {
+		const stored = stateIn(staticData(this.context));
+		const remembered = this.memory.get(this.url);
+		if (!remembered) return stored;
+		return (remembered.webhookStoredAt ?? 0) > (stored.webhookStoredAt ?? -1)
+			? copyOf(remembered)
+			: stored;
+	}
+
+	/** The hook this process stored for the URL, if its last word on the URL was a hook. */
+	remembered(): RegisteredState | undefined {
+		const remembered = this.memory.get(this.url);
+		if (!remembered?.webhookId || !remembered.webhookSecret || !remembered.webhookEvents) {
+			return undefined;
+		}
+		return {
+			webhookId: remembered.webhookId,
+			webhookEvents: [...remembered.webhookEvents],
+			webhookSecret: remembered.webhookSecret,
+		};
+	}
+
+	/** Stores a confirmed hook; unchanged state keeps its stamp, so a healthy check writes nothing new. */
+	save(state: RegisteredState): void {
+		const current = this.read();
+		const unchanged =
+			current.webhookId === state.webhookId &&
+			current.webhookSecret === state.webhookSecret &&
+			JSON.stringify(current.webhookEvents) === JSON.stringify(state.webhookEvents);
+		this.write(unchanged ? current : { ...state, webhookStoredAt: this.nextStamp() });
+	}
+
+	clear(): void {
+		this.write({ webhookStoredAt: this.nextStamp() }, false);
+	}
+
+	/** Drops the stored secret: Kakiyo is being given another one. */
+	forgetSecret(): void {
+		const withoutSecret = this.read();
+		delete withoutSecret.webhookSecret;
+		this.write({ ...withoutSecret, webhookStoredAt: this.nextStamp() });
+	}
+
+	/** Now, but always later than anything stored here, even within one millisecond. */
+	private nextStamp(): number {
+		const stored = stateIn(staticData(this.context)).webhookStoredAt ?? 0;
+		const remembered = this.memory.get(this.url)?.webhookStoredAt ?? 0;
+		return Math.max(this.now(), stored + 1, remembered + 1);
+	}
+
+	/** Replaces the state in both places; a cleared static data keeps no keys at all. */
+	private write(state: TriggerState, keepInStaticData = true): void {
+		const data = staticData(this.context);
+		for (const key of KEYS) delete data[key];
+		if (keepInStaticData) Object.assign(data, copyOf(state));
+		this.memory.set(this.url, state);
+	}
 }

@@ -1,83 +1,56 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IHookFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 import { randomBytes } from 'crypto';
-import { isNotFoundError } from '../shared/apiError';
+import { isKakiyoNotFound } from '../shared/apiError';
+import { isNodeError } from '../shared/nodeError';
 import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import {
 	createWebhook,
 	deleteWebhook,
+	findWebhook,
 	getWebhook,
 	listWebhooks,
-	updateWebhook,
+	putWebhook,
 	type KakiyoWebhook,
 	type WebhookFields,
 } from '../shared/webhooksApi';
+import { judge, type Judgement } from './confirmation';
 import { chosenEvents, sameEvents } from './eventSelection';
-import { assertKakiyoCanReach, hookName } from './registration';
-import { clearState, readState, saveState } from './triggerState';
+import { hookName } from './hookName';
+import { assertKakiyoCanReach } from './reachability';
+import { assertUsableOptions } from './triggerOptions';
+import { TriggerStateStore } from './triggerState';
+import type { TriggerRuntime } from './triggerRuntime';
+import { sameUrl } from './webhookUrl';
 
 /**
  * n8n's webhook lifecycle for the trigger. Every Kakiyo call costs the customer a credit, so each
  * path makes as few as it can: a healthy hook costs one GET on activation. A remote hook is ours
- * only when its URL is this node's webhook URL; nothing else is ever changed or deleted.
+ * only when its URL is this node's webhook URL; nothing else is ever changed or deleted. Nothing is
+ * stored that Kakiyo did not confirm: an odd answer fails activation rather than leave the trigger
+ * with a secret or events Kakiyo does not have.
+ *
+ * Within one n8n process the three steps run one at a time per webhook URL, and what one activation
+ * stored the next one finds in the process's memory even when its own copy of the static data is
+ * older: two activations of one workflow at the same moment end with one hook and one secret.
  */
 
 function generateSecret(): string {
 	return randomBytes(32).toString('hex');
 }
 
-function webhookUrl(context: IHookFunctions): string {
-	return context.getNodeWebhookUrl('default') as string;
-}
-
-function desiredName(context: IHookFunctions): string {
-	return hookName(context, context.getNodeParameter('options.webhookName', '') as string);
-}
-
-/** A secret Kakiyo made and returned itself wins over the one we sent. */
-function secretFrom(answer: KakiyoWebhook, sent: string): string {
-	return typeof answer.secret === 'string' && answer.secret ? answer.secret : sent;
-}
-
-/** The URL as a server would read it: host case, default port and a trailing slash make no difference. */
-function normalizeUrl(url: string): string {
-	try {
-		return new URL(url.trim()).href.replace(/\/+$/, '');
-	} catch {
-		return url.trim();
-	}
-}
-
-function sameUrl(remote: unknown, ours: string): boolean {
-	return typeof remote === 'string' && normalizeUrl(remote) === normalizeUrl(ours);
-}
-
-/**
- * Runs a call about one hook; undefined when Kakiyo says the hook is gone (404). Any other failure
- * goes on as it is: both n8n error constructors hand back an error that already is one of theirs.
- */
-async function unlessGone<T>(context: IHookFunctions, call: Promise<T>): Promise<T | undefined> {
-	try {
-		return await call;
-	} catch (error) {
-		if (isNotFoundError(error)) return undefined;
-		throw error instanceof NodeApiError
-			? new NodeApiError(context.getNode(), error as unknown as JsonObject)
-			: new NodeOperationError(context.getNode(), error as Error);
-	}
-}
-
-/** Deletes a hook; one that is already gone counts as deleted. */
-async function remove(context: IHookFunctions, id: string): Promise<void> {
-	const deleted = await unlessGone(
-		context,
-		deleteWebhook.call(context, id).then(() => true),
+function notApplied(context: IHookFunctions, id: string, judgement: Judgement): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Kakiyo did not apply the update to webhook ${id}`,
+		{
+			description: `Kakiyo answered that the webhook has ${judgement.contradicted.join(', ')}. Nothing was stored. Check the webhook in the Kakiyo dashboard, or delete it there and activate this workflow again.`,
+		},
 	);
-	if (!deleted) context.logger.debug(`Kakiyo webhook ${id} was already deleted`);
+}
+
+/** Whether a deletion's answer names the webhook, as Kakiyo's `{message, id}` does. */
+function namesWebhook(answer: unknown, id: string): boolean {
+	return (answer as { id?: unknown } | null)?.id === id || findWebhook(answer)?.id === id;
 }
 
 /** Of several hooks with our URL, the one needing the fewest changes. */
@@ -89,139 +62,269 @@ function pickKeeper(hooks: KakiyoWebhook[], events: string[]): KakiyoWebhook {
 	);
 }
 
-/**
- * Brings a hook we own in line with the node: the chosen events, enabled (Kakiyo disables a hook
- * after 4 failed deliveries), the current name, and a secret we hold. One PUT when anything is off,
- * none otherwise. Returns false when the hook vanished meanwhile, so that `create` runs.
- */
-async function reconcile(
-	context: IHookFunctions,
-	hook: KakiyoWebhook,
-	events: string[],
-	knownSecret: string | undefined,
-	knownEvents: string[] | undefined,
-): Promise<boolean> {
-	const changes: WebhookFields = {};
-	const remoteEvents = hook.events ?? knownEvents;
-	if (!remoteEvents || !sameEvents(remoteEvents, events)) changes.events = events;
-	if (hook.active === false) changes.active = true;
-	const name = desiredName(context);
-	if (typeof hook.name === 'string' && hook.name.trim() !== name) changes.name = name;
-	let secret = knownSecret;
-	if (!secret || hook.hasSecret === false) {
-		secret = generateSecret();
-		changes.secret = secret;
+/** One run of one lifecycle step, for one trigger's webhook URL. */
+class HookLifecycle {
+	readonly url: string;
+
+	private readonly state: TriggerStateStore;
+
+	constructor(
+		private readonly context: IHookFunctions,
+		private readonly runtime: TriggerRuntime,
+	) {
+		this.url = context.getNodeWebhookUrl('default') as string;
+		this.state = new TriggerStateStore(context, this.url, runtime.memory, runtime.now);
 	}
 
-	if (Object.keys(changes).length > 0) {
-		const updated = await unlessGone(context, updateWebhook.call(context, hook.id, changes));
-		if (!updated) {
-			context.logger.info(
-				`Kakiyo webhook ${hook.id} disappeared while being updated; registering a new one`,
-			);
-			clearState(context);
-			return false;
-		}
-		assertApplied(context, updated, changes);
-		context.logger.info(`Updated Kakiyo webhook ${hook.id} (${Object.keys(changes).join(', ')})`);
-		secret = secretFrom(updated, secret);
+	private get retry() {
+		return this.runtime.retry;
 	}
-	saveState(context, { webhookId: hook.id, webhookEvents: events, webhookSecret: secret });
-	return true;
-}
 
-/** Kakiyo's update endpoint is undocumented: an answer that contradicts the change must not pass silently. */
-function assertApplied(
-	context: IHookFunctions,
-	updated: KakiyoWebhook,
-	changes: WebhookFields,
-): void {
-	const eventsIgnored =
-		changes.events && updated.events && !sameEvents(updated.events, changes.events);
-	const stillDisabled = changes.active && updated.active === false;
-	if (eventsIgnored || stillDisabled) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Kakiyo did not apply the update to webhook ${updated.id}`,
-			{
-				description: `Kakiyo answered with events [${(updated.events ?? []).join(', ')}] and active=${String(updated.active)}. Check the webhook in the Kakiyo dashboard, or delete it there and activate this workflow again.`,
-			},
+	private desiredName(): string {
+		return hookName(
+			this.context,
+			this.context.getNodeParameter('options.webhookName', '') as string,
 		);
 	}
-}
 
-/**
- * Is this trigger's webhook registered and healthy? The stored id is the fast path (one call). When
- * it is missing or gone, the list is searched for hooks with our URL: one is adopted and repaired
- * with a fresh secret (static data lost means the secret is lost too), any others are deleted so a
- * trigger never has two hooks. False sends n8n on to `create`.
- */
-export async function checkExists(this: IHookFunctions): Promise<boolean> {
-	const url = webhookUrl(this);
-	const events = chosenEvents(this);
-	const state = readState(this);
+	/**
+	 * Runs a call about one hook; undefined when Kakiyo says the hook is gone (its `not_found`). Any
+	 * other failure goes on: an n8n error as it is, anything else wrapped in one.
+	 */
+	private async unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
+		try {
+			return await call;
+		} catch (error) {
+			if (isKakiyoNotFound(error)) return undefined;
+			throw isNodeError(error)
+				? error
+				: new NodeOperationError(this.context.getNode(), error as Error);
+		}
+	}
 
-	if (state.webhookId) {
-		const stored = await unlessGone(this, getWebhook.call(this, state.webhookId));
+	/** The hook with this id, when Kakiyo still has it and it is not provably someone else's. */
+	private async ownHook(id: string): Promise<KakiyoWebhook | undefined> {
+		const hook = await this.unlessGone(getWebhook.call(this.context, id, this.retry));
+		if (!hook) {
+			this.context.logger.info(
+				`Kakiyo webhook ${id} no longer exists; looking for this trigger's webhook by URL`,
+			);
+			return undefined;
+		}
 		// The id was stored by this trigger; only a URL Kakiyo reports as different disowns it.
-		if (stored && (stored.url === undefined || sameUrl(stored.url, url))) {
-			return await reconcile(this, stored, events, state.webhookSecret, state.webhookEvents);
-		}
-		if (!stored) {
-			this.logger.info(
-				`Kakiyo webhook ${state.webhookId} no longer exists; looking for this trigger's webhook by URL`,
-			);
-		} else {
-			// Static data copied from another workflow, or an old base URL: not provably ours, left alone.
-			this.logger.warn(
-				`Kakiyo webhook ${stored.id} delivers to another URL (${String(stored.url)}); leaving it untouched and looking for this trigger's own webhook`,
-			);
-		}
-		clearState(this);
+		if (hook.url === undefined || sameUrl(hook.url, this.url)) return hook;
+		// Static data copied from another workflow, or an old base URL: not provably ours, left alone.
+		this.context.logger.warn(
+			`Kakiyo webhook ${hook.id} delivers to another URL (${String(hook.url)}); leaving it untouched and looking for this trigger's own webhook`,
+		);
+		return undefined;
 	}
 
-	const ours = (await listWebhooks.call(this)).filter((hook) => sameUrl(hook.url, url));
-	if (ours.length === 0) return false;
-	const keeper = pickKeeper(ours, events);
-	for (const extra of ours.filter((hook) => hook !== keeper)) {
-		this.logger.info(`Deleting duplicate Kakiyo webhook ${extra.id} for ${url}`);
-		await remove(this, extra.id);
+	/**
+	 * Deletes a hook and makes sure it is gone. An answer that names the hook confirms it; any other
+	 * (an empty object, a message) is checked by reading the hook, which must be not_found. A hook that
+	 * is already gone counts as deleted: with `confirm`, only once the list answers without it, which
+	 * shows this is the Kakiyo API (hooks just read from the list need no such check).
+	 */
+	private async remove(id: string, confirm = false): Promise<void> {
+		const deleted = await this.unlessGone(
+			deleteWebhook.call(this.context, id, this.retry).then((answer) => ({ answer })),
+		);
+		if (deleted) {
+			if (namesWebhook(deleted.answer, id)) return;
+			const still = await this.unlessGone(getWebhook.call(this.context, id, this.retry));
+			if (!still) return;
+			throw new NodeOperationError(this.context.getNode(), `Kakiyo did not delete webhook ${id}`, {
+				description: `Kakiyo answered the deletion of webhook ${id} as a success, yet still shows the webhook. Nothing was changed in n8n; deactivate the workflow again, or delete the webhook in the Kakiyo dashboard.`,
+			});
+		}
+		if (
+			confirm &&
+			(await listWebhooks.call(this.context, this.retry)).some((hook) => hook.id === id)
+		) {
+			throw new NodeOperationError(this.context.getNode(), `Kakiyo did not delete webhook ${id}`, {
+				description: `Kakiyo answered that webhook ${id} was not found, yet still lists it. Delete it in the Kakiyo dashboard, or deactivate this workflow again later.`,
+			});
+		}
+		this.context.logger.debug(`Kakiyo webhook ${id} was already deleted`);
 	}
-	return await reconcile(this, keeper, events, undefined, undefined);
+
+	/**
+	 * Sends the changes and makes sure they took effect, from the answer when it shows them,
+	 * otherwise by reading the webhook again. A new secret can only be confirmed by the answer (Kakiyo
+	 * never shows a stored secret): when it does not confirm one, the hook is replaced by a new one
+	 * instead, and false sends n8n on to `create`. Throws when Kakiyo contradicts a change.
+	 */
+	private async applyChanges(id: string, changes: WebhookFields): Promise<boolean> {
+		const answer = await this.unlessGone(putWebhook.call(this.context, id, changes, this.retry));
+		if (!answer) {
+			this.context.logger.info(
+				`Kakiyo webhook ${id} disappeared while being updated; registering a new one`,
+			);
+			this.state.clear();
+			return false;
+		}
+		const shown = findWebhook(answer);
+		const fromAnswer = judge(changes, shown?.id === id ? shown : undefined);
+		if (fromAnswer.contradicted.length > 0) throw notApplied(this.context, id, fromAnswer);
+
+		if (fromAnswer.unconfirmed.includes('secret')) {
+			this.context.logger.info(
+				`Kakiyo's answer does not confirm the new signing secret of webhook ${id}; replacing the webhook`,
+			);
+			await this.remove(id);
+			this.state.clear();
+			return false;
+		}
+		if (fromAnswer.unconfirmed.length > 0) {
+			const reread = judge(changes, await getWebhook.call(this.context, id, this.retry));
+			if (reread.contradicted.length > 0) throw notApplied(this.context, id, reread);
+		}
+		return true;
+	}
+
+	/**
+	 * Brings a hook we own in line with the node: the chosen events, enabled (Kakiyo disables a hook
+	 * after 4 failed deliveries), the current name, and a secret we hold. One PUT when anything is
+	 * off, none otherwise. A disabled hook also gets a new secret: deliveries refused for a secret
+	 * that no longer matches are one way it got disabled. Returns false when the hook is gone or was
+	 * replaced, so that `create` runs.
+	 */
+	private async reconcile(
+		hook: KakiyoWebhook,
+		events: string[],
+		known: { webhookSecret?: string; webhookEvents?: string[] },
+	): Promise<boolean> {
+		const changes: WebhookFields = {};
+		const remoteEvents = hook.events ?? known.webhookEvents;
+		if (!remoteEvents || !sameEvents(remoteEvents, events)) changes.events = events;
+		if (hook.active === false) changes.active = true;
+		const name = this.desiredName();
+		if (typeof hook.name === 'string' && hook.name.trim() !== name) changes.name = name;
+		let secret = known.webhookSecret;
+		if (!secret || hook.hasSecret === false || hook.active === false) {
+			secret = generateSecret();
+			changes.secret = secret;
+			// Kakiyo may apply the new secret even if its answer is lost: the old one is no longer trusted.
+			this.state.forgetSecret();
+		}
+
+		if (Object.keys(changes).length > 0) {
+			if (!(await this.applyChanges(hook.id, changes))) return false;
+			this.context.logger.info(
+				`Updated Kakiyo webhook ${hook.id} (${Object.keys(changes).join(', ')})`,
+			);
+		}
+		this.state.save({ webhookId: hook.id, webhookEvents: events, webhookSecret: secret });
+		return true;
+	}
+
+	/**
+	 * Is this trigger's webhook registered and healthy? The stored id is the fast path (one call).
+	 * When it is missing or gone, the list is searched for hooks with our URL: one is adopted and
+	 * repaired with a fresh secret (static data lost means the secret is lost too), any others are
+	 * deleted so a trigger never has two hooks. False sends n8n on to `create`.
+	 */
+	async checkExists(events: string[]): Promise<boolean> {
+		const state = this.state.read();
+		if (state.webhookId) {
+			const stored = await this.ownHook(state.webhookId);
+			if (stored) return await this.reconcile(stored, events, state);
+		}
+
+		const ours = (await listWebhooks.call(this.context, this.retry)).filter((hook) =>
+			sameUrl(hook.url, this.url),
+		);
+		// Only now, with the list read, is the stored hook known to be gone (or not ours).
+		if (state.webhookId) this.state.clear();
+		if (ours.length === 0) return false;
+		const keeper = pickKeeper(ours, events);
+		for (const extra of ours.filter((hook) => hook !== keeper)) {
+			this.context.logger.info(`Deleting duplicate Kakiyo webhook ${extra.id} for ${this.url}`);
+			await this.remove(extra.id);
+		}
+		return await this.reconcile(keeper, events, {});
+	}
+
+	/**
+	 * Registers the webhook with a fresh secret and remembers it; or, when another activation in this
+	 * process registered it since `checkExists`, keeps that one. Refuses a URL the hosted Kakiyo API
+	 * could never call. Nothing is stored unless Kakiyo's answer names the hook and contradicts
+	 * nothing that was sent; a secret in the answer is never taken over the one sent, and another one
+	 * there (masked, or made by Kakiyo) fails activation, as the trigger could not tell which one
+	 * Kakiyo signs with.
+	 */
+	async create(events: string[]): Promise<boolean> {
+		const credential = await this.context.getCredentials<{ baseUrl?: string }>(KAKIYO_CREDENTIAL);
+		assertKakiyoCanReach(this.context.getNode(), this.url, credential.baseUrl);
+
+		const meanwhile = this.state.remembered();
+		if (meanwhile) {
+			const hook = await this.ownHook(meanwhile.webhookId);
+			if (hook && (await this.reconcile(hook, events, meanwhile))) return true;
+			if (!hook) this.state.clear();
+		}
+
+		const fields = { name: this.desiredName(), url: this.url, events, secret: generateSecret() };
+		const hook = await createWebhook.call(this.context, fields, this.retry);
+		const judgement = judge(fields, hook);
+		if (judgement.contradicted.length > 0 || judgement.otherSecret) {
+			const problems = [
+				...judgement.contradicted,
+				...(judgement.otherSecret ? ['another signing secret than the one sent'] : []),
+			];
+			throw new NodeOperationError(
+				this.context.getNode(),
+				`Kakiyo did not confirm the new webhook ${hook.id}`,
+				{
+					description: `Kakiyo answered that the new webhook has ${problems.join(', ')}. Nothing was stored; activating again adopts the webhook by its URL and repairs it. If this repeats, check the webhook in the Kakiyo dashboard.`,
+				},
+			);
+		}
+		this.state.save({ webhookId: hook.id, webhookEvents: events, webhookSecret: fields.secret });
+		return true;
+	}
+
+	/**
+	 * Removes this trigger's webhook: the stored one, or (static data lost) every hook with our URL.
+	 * Kakiyo's not_found for the hook counts as done, so running it twice is safe; any other failure,
+	 * a bare 404 included, throws, keeping the state, and n8n retries.
+	 */
+	async delete(): Promise<boolean> {
+		const { webhookId } = this.state.read();
+		const ids = webhookId
+			? [webhookId]
+			: (await listWebhooks.call(this.context, this.retry))
+					.filter((hook) => sameUrl(hook.url, this.url))
+					.map((hook) => hook.id);
+		for (const id of ids) await this.remove(id, id === webhookId);
+		this.state.clear();
+		return true;
+	}
 }
 
-/**
- * Registers the webhook with a fresh secret (or the one Kakiyo makes) and remembers it. Refuses a URL
- * the hosted Kakiyo API could never call. Nothing is stored unless Kakiyo confirmed the hook.
- */
-export async function create(this: IHookFunctions): Promise<boolean> {
-	const url = webhookUrl(this);
+/** Runs one step with the options checked first, then one at a time for the trigger's URL. */
+async function step<T>(
+	context: IHookFunctions,
+	runtime: TriggerRuntime,
+	work: (lifecycle: HookLifecycle) => Promise<T>,
+): Promise<T> {
+	const lifecycle = new HookLifecycle(context, runtime);
+	return await runtime.lock.run(lifecycle.url, async () => await work(lifecycle));
+}
+
+export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
 	const events = chosenEvents(this);
-	const credential = await this.getCredentials<{ baseUrl?: string }>(KAKIYO_CREDENTIAL);
-	assertKakiyoCanReach(this.getNode(), url, credential.baseUrl);
-
-	const secret = generateSecret();
-	const hook = await createWebhook.call(this, { name: desiredName(this), url, events, secret });
-	saveState(this, {
-		webhookId: hook.id,
-		webhookEvents: events,
-		webhookSecret: secretFrom(hook, secret),
-	});
-	return true;
+	assertUsableOptions(this);
+	return await step(this, runtime, async (lifecycle) => await lifecycle.checkExists(events));
 }
 
-/**
- * Removes this trigger's webhook: the stored one, or (static data lost) every hook with our URL.
- * A 404 counts as done, so running it twice is safe; any other failure throws, and n8n retries.
- */
-export async function deleteHook(this: IHookFunctions): Promise<boolean> {
-	const { webhookId } = readState(this);
-	const ids = webhookId
-		? [webhookId]
-		: (await listWebhooks.call(this))
-				.filter((hook) => sameUrl(hook.url, webhookUrl(this)))
-				.map((hook) => hook.id);
-	for (const id of ids) await remove(this, id);
-	clearState(this);
-	return true;
+export async function create(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
+	const events = chosenEvents(this);
+	assertUsableOptions(this);
+	return await step(this, runtime, async (lifecycle) => await lifecycle.create(events));
+}
+
+export async function deleteHook(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
+	return await step(this, runtime, async (lifecycle) => await lifecycle.delete());
 }

@@ -1,4 +1,5 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { cap, excerpt, redact } from './redaction';
 import type { AttemptFailure } from './retryPolicy';
 
 /** What the caller was doing, so an error can name it ("webhook abc123 was not found"). */
@@ -10,23 +11,37 @@ export interface RequestSummary {
 	attempts: number;
 }
 
-interface KakiyoErrorBody {
-	error?: string;
-	message?: string;
+/** What Kakiyo said in an error answer: its code and message, redacted and capped. */
+interface KakiyoSaid {
+	code: string;
+	message: string;
 }
 
-function errorBody(body: unknown): KakiyoErrorBody {
-	if (body && typeof body === 'object') return body as KakiyoErrorBody;
+// Kakiyo's own words are quoted in the message; the whole message and description are capped again.
+const MAX_CODE = 60;
+const MAX_KAKIYO_MESSAGE = 300;
+const MAX_PAGE_EXCERPT = 200;
+const MAX_ERROR_TEXT = 1000;
+
+/**
+ * Kakiyo's `{error, message}`, from a parsed body or a JSON text; for anything else (a proxy's HTML
+ * page, say) a short excerpt as the message. Every text is redacted whole before it is shortened.
+ */
+function kakiyoSaid(body: unknown, clean: (text: string) => string): KakiyoSaid {
+	let parsed = body;
 	if (typeof body === 'string') {
 		try {
-			const parsed = JSON.parse(body) as unknown;
-			if (parsed && typeof parsed === 'object') return parsed as KakiyoErrorBody;
+			parsed = JSON.parse(body) as unknown;
 		} catch {
-			// Not JSON (a proxy's HTML page, say): keep a short excerpt as the message.
-			return { message: body.replace(/\s+/g, ' ').trim().slice(0, 200) };
+			return { code: '', message: excerpt(clean(body), MAX_PAGE_EXCERPT) };
 		}
 	}
-	return {};
+	if (!parsed || typeof parsed !== 'object') return { code: '', message: '' };
+	const { error, message } = parsed as { error?: unknown; message?: unknown };
+	return {
+		code: typeof error === 'string' ? excerpt(clean(error), MAX_CODE) : '',
+		message: typeof message === 'string' ? excerpt(clean(message), MAX_KAKIYO_MESSAGE) : '',
+	};
 }
 
 function describeResource(request: RequestSummary): string {
@@ -138,13 +153,6 @@ function explainNetwork(code: string, request: RequestSummary): Explanation {
 	};
 }
 
-/** Replaces every occurrence of a secret in a text, so an echoed key never reaches an error. */
-function redact(text: string, secrets: readonly string[]): string {
-	return secrets
-		.filter((secret) => secret.length >= 4)
-		.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
-}
-
 /**
  * Turns a failed call into a NodeApiError that says what happened and what to do, carrying only
  * Kakiyo's own error code and message: never the request options, whose headers hold the API key.
@@ -153,41 +161,49 @@ export function kakiyoApiError(
 	node: INode,
 	failure: AttemptFailure,
 	request: RequestSummary,
-	secrets: readonly string[] = [],
+	secrets: ReadonlyArray<string | undefined> = [],
 ): NodeApiError {
+	const clean = (text: string) => redact(text, secrets);
 	let explanation: Explanation;
 	let response: JsonObject;
-	if (failure.kind === 'http') {
-		const body = errorBody(failure.body);
-		const code = typeof body.error === 'string' ? body.error : '';
-		const kakiyoMessage = typeof body.message === 'string' ? body.message : '';
-		explanation = explainHttp(failure.statusCode, code, kakiyoMessage, request);
+	if (failure.kind === 'answer') {
+		const said = kakiyoSaid(failure.body, clean);
+		explanation = {
+			message: `Kakiyo answered ${request.method} ${request.path} with HTTP ${failure.statusCode} but ${failure.reason}${said.message ? `: ${said.message}` : ''}`,
+			description:
+				'Nothing was taken from this answer. Kakiyo, or a proxy or firewall in front of it, did not answer as the Kakiyo API does: check that the Base URL in the credential points at the Kakiyo API (it should end in /v1), then try again.',
+		};
+		response = { error: said.code, message: said.message, statusCode: failure.statusCode };
+	} else if (failure.kind === 'http') {
+		const said = kakiyoSaid(failure.body, clean);
+		explanation = explainHttp(failure.statusCode, said.code, said.message, request);
 		// Some n8n screens (1.x activation errors, for one) show only the description: say there what
 		// Kakiyo answered, too.
-		explanation.description = `${explanation.description} (Kakiyo answered ${request.method} ${request.path} with HTTP ${failure.statusCode}${code ? ` ${code}` : ''}.)`;
-		response = { error: code, message: kakiyoMessage, statusCode: failure.statusCode };
+		explanation.description = `${explanation.description} (Kakiyo answered ${request.method} ${request.path} with HTTP ${failure.statusCode}${said.code ? ` ${said.code}` : ''}.)`;
+		response = { error: said.code, message: said.message, statusCode: failure.statusCode };
 	} else {
 		explanation = explainNetwork(failure.code, request);
-		response = { error: failure.code, message: failure.message };
+		response = {
+			error: excerpt(clean(failure.code), MAX_CODE),
+			message: excerpt(clean(failure.message), MAX_KAKIYO_MESSAGE),
+		};
 	}
-	const clean = (text: string) => redact(text, secrets);
-	return new NodeApiError(node, JSON.parse(clean(JSON.stringify(response))) as JsonObject, {
-		message: clean(explanation.message),
-		description: clean(explanation.description),
+	return new NodeApiError(node, response, {
+		message: cap(clean(explanation.message), MAX_ERROR_TEXT),
+		description: cap(clean(explanation.description), MAX_ERROR_TEXT),
 		httpCode: failure.kind === 'http' ? String(failure.statusCode) : undefined,
 	});
 }
 
-/** True when an error from the client (or from n8n's helpers) is an HTTP 404. */
-export function isNotFoundError(error: unknown): boolean {
-	const candidate = error as
-		| { httpCode?: unknown; httpStatusCode?: unknown; statusCode?: unknown; status?: unknown }
-		| undefined;
-	if (!candidate || typeof candidate !== 'object') return false;
-	return [
-		candidate.httpCode,
-		candidate.httpStatusCode,
-		candidate.statusCode,
-		candidate.status,
-	].some((value) => String(value) === '404');
+/**
+ * True for Kakiyo's own "not found": a 404 whose body carries Kakiyo's `not_found` code. A bare 404
+ * (an HTML page, a proxy's or another server's answer) is not one: a wrong base URL answers every
+ * route with 404, and taking that for "already deleted" would leave the webhook at Kakiyo.
+ */
+export function isKakiyoNotFound(error: unknown): boolean {
+	const { httpCode, errorResponse } = (error ?? {}) as {
+		httpCode?: unknown;
+		errorResponse?: { error?: unknown };
+	};
+	return String(httpCode) === '404' && errorResponse?.error === 'not_found';
 }

@@ -1,24 +1,37 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-/** What went wrong with one attempt: an HTTP answer >= 400, or no answer at all. */
+/**
+ * What went wrong with one attempt: an HTTP answer >= 400, a success answer the call cannot use (an
+ * HTML page with 200, say), or no answer at all.
+ */
 export type AttemptFailure =
 	| { kind: 'http'; statusCode: number; body: unknown; headers: Record<string, unknown> }
+	| { kind: 'answer'; statusCode: number; body: unknown; reason: string }
 	| { kind: 'network'; code: string; message: string };
 
-/**
- * How hard the client tries before giving up. Kakiyo allows 60 requests a minute per endpoint and
- * every call costs a credit, so retries are few and spaced out. Mutable so tests can shrink the delays.
- */
-export const retryPolicy = {
+/** How hard the client tries before giving up, and how long one attempt may take. */
+export interface RetryPolicy {
 	/** Retries after the first attempt. */
-	maxRetries: 3,
-	/** Delay before the first retry; doubles on each further retry (1 s, 2 s, 4 s). */
-	baseDelayMs: 1000,
+	maxRetries: number;
+	/** Delay before the first retry; doubles on each further retry. */
+	baseDelayMs: number;
 	/** Upper bound for any single wait, including a server's Retry-After. */
+	maxDelayMs: number;
+	/** How long one attempt may take in all, from sending the request to the last byte of the answer. */
+	timeoutMs: number;
+}
+
+/**
+ * Kakiyo allows 60 requests a minute per endpoint and every call costs a credit, so retries are few
+ * and spaced out (1 s, 2 s, 4 s). Node classes take another policy in their constructor (tests use
+ * short delays); n8n constructs them without one, so this applies.
+ */
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+	maxRetries: 3,
+	baseDelayMs: 1000,
 	maxDelayMs: 10_000,
-	/** Per-attempt timeout. */
 	timeoutMs: 15_000,
-};
+});
 
 const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
 
@@ -45,18 +58,24 @@ export function isRetryable(failure: AttemptFailure, method: IHttpRequestMethods
 	if (failure.kind === 'network') {
 		return NOT_SENT_CODES.has(failure.code) || (idempotent && IN_FLIGHT_CODES.has(failure.code));
 	}
+	// Kakiyo (or something in front of it) answered; asking again would get the same answer.
+	if (failure.kind === 'answer') return false;
 	if (failure.statusCode === 429 || GATEWAY_STATUSES.has(failure.statusCode)) return true;
 	return idempotent && failure.statusCode >= 500;
 }
 
 /** Milliseconds to wait before retry number `retry` (0-based), honouring a Retry-After in seconds. */
-export function retryDelayMs(retry: number, failure: AttemptFailure): number {
-	const backoff = retryPolicy.baseDelayMs * 2 ** retry;
+export function retryDelayMs(
+	retry: number,
+	failure: AttemptFailure,
+	policy: Readonly<RetryPolicy> = DEFAULT_RETRY_POLICY,
+): number {
+	const backoff = policy.baseDelayMs * 2 ** retry;
 	if (failure.kind === 'http') {
 		const retryAfter = Number(failure.headers['retry-after']);
 		if (Number.isFinite(retryAfter) && retryAfter > 0) {
-			return Math.min(Math.max(retryAfter * 1000, backoff), retryPolicy.maxDelayMs);
+			return Math.min(Math.max(retryAfter * 1000, backoff), policy.maxDelayMs);
 		}
 	}
-	return Math.min(backoff, retryPolicy.maxDelayMs);
+	return Math.min(backoff, policy.maxDelayMs);
 }

@@ -9,7 +9,16 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { kakiyoApiError } from './apiError';
-import { isRetryable, retryDelayMs, retryPolicy, type AttemptFailure } from './retryPolicy';
+import { withDeadline } from './requestDeadline';
+import {
+	DEFAULT_RETRY_POLICY,
+	isRetryable,
+	retryDelayMs,
+	type AttemptFailure,
+	type RetryPolicy,
+} from './retryPolicy';
+
+export { DEFAULT_RETRY_POLICY, type RetryPolicy };
 
 export const KAKIYO_CREDENTIAL = 'kakiyoApi';
 export const DEFAULT_BASE_URL = 'https://api.kakiyo.com/v1';
@@ -20,14 +29,22 @@ export interface KakiyoRequest {
 	method: IHttpRequestMethods;
 	/** Path under the base URL, e.g. `/webhooks/abc`. */
 	path: string;
+	/** Sent as JSON on any method, including DELETE. */
 	body?: IDataObject;
 	qs?: IDataObject;
 	/** Names the target in a 404 message, e.g. `webhook "abc"`. */
 	resource?: string;
-	/** Retries allowed for this call; defaults to `retryPolicy.maxRetries`. */
+	/** Retries allowed for this call; defaults to the policy's `maxRetries`. */
 	maxRetries?: number;
-	/** Values to redact from any error (a typed secret, a password), besides the API key. */
+	/** Values to redact from any error (a typed webhook secret, a LinkedIn password), besides the API key. */
 	secrets?: string[];
+	/** Retry and timeout timing; DEFAULT_RETRY_POLICY when absent. */
+	retry?: Readonly<RetryPolicy>;
+	/**
+	 * Refuses a success answer this call cannot use (an HTML page answered with 200, a JSON error):
+	 * returns why, and the call fails with an error that says so; undefined accepts the answer.
+	 */
+	refuse?: (body: unknown) => string | undefined;
 }
 
 interface KakiyoCredential {
@@ -73,6 +90,17 @@ function networkFailure(error: unknown): AttemptFailure {
 	return { kind: 'network', code: code ?? '', message: message ?? 'no answer' };
 }
 
+/** Why an answer fails the call: an HTTP error status, or a success answer the call refuses. */
+function answerProblem(
+	response: IN8nHttpFullResponse,
+	refuse: KakiyoRequest['refuse'],
+): AttemptFailure | undefined {
+	const { statusCode, body } = response;
+	if (statusCode >= 400) return { kind: 'http', statusCode, body, headers: response.headers ?? {} };
+	const reason = refuse?.(body);
+	return reason === undefined ? undefined : { kind: 'answer', statusCode, body, reason };
+}
+
 /**
  * The one way this package talks to Kakiyo: authenticated by the credential, retried with backoff on
  * rate limits and transient failures, and failing with a NodeApiError that explains what to do.
@@ -81,20 +109,25 @@ export async function kakiyoApiRequest<T = unknown>(
 	this: KakiyoApiContext,
 	request: KakiyoRequest,
 ): Promise<T> {
+	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	const credential = await this.getCredentials<KakiyoCredential>(KAKIYO_CREDENTIAL);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: joinUrl(credential.baseUrl, request.path),
-		json: true,
-		headers: { Accept: 'application/json' },
-		timeout: retryPolicy.timeoutMs,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	if (request.body !== undefined) options.body = request.body;
-	if (request.qs !== undefined) options.qs = request.qs;
+	const url = joinUrl(credential.baseUrl, request.path);
 
 	for (let attempt = 1; ; attempt++) {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url,
+			json: true,
+			headers: { Accept: 'application/json' },
+			// Silence for this long ends the attempt early; the deadline ends it in any case.
+			timeout: policy.timeoutMs,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		if (request.body !== undefined) options.body = request.body;
+		if (request.qs !== undefined) options.qs = request.qs;
+		const deadline = withDeadline(options, policy.timeoutMs);
+
 		let failure: AttemptFailure;
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -102,18 +135,16 @@ export async function kakiyoApiRequest<T = unknown>(
 				KAKIYO_CREDENTIAL,
 				options,
 			)) as IN8nHttpFullResponse;
-			if (response.statusCode < 400) return response.body as T;
-			failure = {
-				kind: 'http',
-				statusCode: response.statusCode,
-				body: response.body,
-				headers: response.headers ?? {},
-			};
+			const problem = answerProblem(response, request.refuse);
+			if (!problem) return response.body as T;
+			failure = problem;
 		} catch (error) {
-			failure = networkFailure(error);
+			failure = deadline.aborted
+				? { kind: 'network', code: 'ETIMEDOUT', message: `no answer within ${policy.timeoutMs} ms` }
+				: networkFailure(error);
 		}
 		if (
-			attempt > (request.maxRetries ?? retryPolicy.maxRetries) ||
+			attempt > (request.maxRetries ?? policy.maxRetries) ||
 			!isRetryable(failure, request.method)
 		) {
 			throw kakiyoApiError(
@@ -125,9 +156,9 @@ export async function kakiyoApiRequest<T = unknown>(
 					resource: request.resource,
 					attempts: attempt,
 				},
-				[...(credential.apiKey ? [credential.apiKey] : []), ...(request.secrets ?? [])],
+				[credential.apiKey, ...(request.secrets ?? [])],
 			);
 		}
-		await sleep(retryDelayMs(attempt - 1, failure));
+		await sleep(retryDelayMs(attempt - 1, failure, policy));
 	}
 }

@@ -128,8 +128,18 @@ export interface NodeSetup {
 	webhookBaseUrl?: string;
 }
 
+/** One line the node logged through a context's logger. */
+export interface LogLine {
+	level: 'error' | 'warn' | 'info' | 'debug';
+	message: string;
+	meta?: IDataObject;
+}
+
 /** One workflow holding one of our nodes, with the pieces a context needs. */
 export class TestWorkflow {
+	/** What the node logged through any context of this workflow, in order. */
+	readonly logs: LogLine[] = [];
+
 	readonly node: INode;
 	readonly workflow: Workflow;
 	readonly credentialsHelper: InMemoryCredentialsHelper;
@@ -156,6 +166,21 @@ export class TestWorkflow {
 			staticData: setup.staticData ?? {},
 		});
 		this.credentialsHelper = new InMemoryCredentialsHelper({ kakiyoApi: setup.credentials });
+	}
+
+	/** n8n's logger, replaced on one context by one that records into `logs`. */
+	private recordLogs<T extends object>(context: T): T {
+		const record = (level: LogLine['level']) => (message: string, meta?: IDataObject) => {
+			this.logs.push({ level, message, meta });
+		};
+		const logger = {
+			error: record('error'),
+			warn: record('warn'),
+			info: record('info'),
+			debug: record('debug'),
+		};
+		Object.defineProperty(context, 'logger', { value: logger });
+		return context;
 	}
 
 	/** The node's own static data, as `getWorkflowStaticData('node')` sees it. */
@@ -203,26 +228,30 @@ export class TestWorkflow {
 		mode: WorkflowExecuteMode = 'trigger',
 		activation: WorkflowActivateMode = 'activate',
 	): HookContext {
-		return new HookContext(
-			this.workflow,
-			this.node,
-			this.additionalData(),
-			mode,
-			activation,
-			this.webhookData(mode === 'manual'),
+		return this.recordLogs(
+			new HookContext(
+				this.workflow,
+				this.node,
+				this.additionalData(),
+				mode,
+				activation,
+				this.webhookData(mode === 'manual'),
+			),
 		);
 	}
 
 	/** The context n8n gives `webhook()` for one incoming request. */
 	webhookContext(request: unknown, response: unknown, mode: WorkflowExecuteMode = 'webhook') {
-		return new WebhookContext(
-			this.workflow,
-			this.node,
-			this.additionalData({ httpRequest: request, httpResponse: response } as never),
-			mode,
-			this.webhookData(mode === 'manual'),
-			[],
-			null,
+		return this.recordLogs(
+			new WebhookContext(
+				this.workflow,
+				this.node,
+				this.additionalData({ httpRequest: request, httpResponse: response } as never),
+				mode,
+				this.webhookData(mode === 'manual'),
+				[],
+				null,
+			),
 		);
 	}
 
@@ -230,7 +259,8 @@ export class TestWorkflow {
 		return new LoadOptionsContext(this.workflow, this.node, this.additionalData(), path);
 	}
 
-	executeContext(items: INodeExecutionData[]): ExecuteContext {
+	/** `abortSignal` plays the execution's cancel signal, which n8n hands the node's HTTP requests. */
+	executeContext(items: INodeExecutionData[], abortSignal?: AbortSignal): ExecuteContext {
 		const runExecutionData = {
 			resultData: { runData: {} },
 			executionData: {
@@ -253,6 +283,7 @@ export class TestWorkflow {
 			{ main: [items] },
 			executeData,
 			[],
+			abortSignal,
 		);
 	}
 
@@ -260,8 +291,11 @@ export class TestWorkflow {
 	 * Runs the node once over `items` as n8n's engine does: `execute()` when the node has one,
 	 * otherwise n8n's declarative RoutingNode. Returns the items of every output.
 	 */
-	async run(items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[][]> {
-		const context = this.executeContext(items);
+	async run(
+		items: INodeExecutionData[] = [{ json: {} }],
+		abortSignal?: AbortSignal,
+	): Promise<INodeExecutionData[][]> {
+		const context = this.executeContext(items, abortSignal);
 		const nodeType = this.setup.nodeType;
 		const result = nodeType.execute
 			? await nodeType.execute.call(context)

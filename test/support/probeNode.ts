@@ -3,10 +3,11 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { kakiyoApiRequest } from '../../nodes/shared/transport';
+import { kakiyoApiRequest, type RetryPolicy } from '../../nodes/shared/transport';
 
 /**
  * A minimal node that holds the Kakiyo credential, for testing the shared client and helpers in n8n's
@@ -32,11 +33,21 @@ export class ProbeNode implements INodeType {
 		],
 	};
 
-	async execute(this: IExecuteFunctions) {
-		const method = this.getNodeParameter('method', 0) as IHttpRequestMethods;
-		const path = this.getNodeParameter('path', 0) as string;
-		const body = this.getNodeParameter('body', 0) as IDataObject | '';
-		const response = await kakiyoApiRequest.call(this, { method, path, body: body || undefined });
-		return [[{ json: { response } as IDataObject, pairedItem: 0 }]];
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/** Like the package's nodes, it takes its retry timing from the constructor. */
+	constructor(options: { retry?: Readonly<RetryPolicy> } = {}) {
+		this.execute = async function (this: IExecuteFunctions) {
+			const method = this.getNodeParameter('method', 0) as IHttpRequestMethods;
+			const path = this.getNodeParameter('path', 0) as string;
+			const body = this.getNodeParameter('body', 0) as IDataObject | '';
+			const response = await kakiyoApiRequest.call(this, {
+				method,
+				path,
+				body: body || undefined,
+				retry: options.retry,
+			});
+			return [[{ json: { response } as IDataObject, pairedItem: 0 }]];
+		};
 	}
 }

@@ -19,6 +19,8 @@ export interface ScriptedAnswer {
 	delayMs?: number;
 	/** Destroy the connection without answering. */
 	drop?: boolean;
+	/** Answer 200 at once, then send one space of the body every this many milliseconds, never ending. */
+	dripEveryMs?: number;
 }
 
 /**
@@ -48,6 +50,12 @@ export class ScriptedServer {
 				const respond = () => {
 					if (answer.drop) {
 						request.socket.destroy();
+						return;
+					}
+					if (answer.dripEveryMs) {
+						response.writeHead(200, { 'content-type': 'application/json' });
+						const drip = setInterval(() => response.write(' '), answer.dripEveryMs);
+						response.on('close', () => clearInterval(drip));
 						return;
 					}
 					const body =

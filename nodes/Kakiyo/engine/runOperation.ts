@@ -5,6 +5,8 @@ import {
 	type INode,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import { isNodeError } from '../../shared/nodeError';
+import type { RetryPolicy } from '../../shared/retryPolicy';
 import { apiPath, KAKIYO_CREDENTIAL, kakiyoApiRequest } from '../../shared/transport';
 import { ItemParameters } from './itemParameters';
 import type { CallOverrides, Calls, Operation, Resource } from './operation';
@@ -50,6 +52,7 @@ async function runForItem(
 	operation: Operation,
 	parameters: ItemParameters,
 	apiKey: string,
+	retry: Readonly<RetryPolicy>,
 ): Promise<IDataObject[]> {
 	const secrets = (operation.secrets ?? [])
 		.map((name) => parameters.string(name, false))
@@ -66,6 +69,7 @@ async function runForItem(
 				qs: qs || overrides.qs ? { ...qs, ...overrides.qs } : undefined,
 				body: overrides.body ?? (overrides.method ? undefined : body),
 				secrets,
+				retry,
 			}),
 	};
 	const toItems = operation.output ?? oneItem;
@@ -82,15 +86,13 @@ async function runForItem(
 }
 
 /**
- * Gives an error the index of the item that failed, so n8n points at it. Errors from the shared
- * client are already NodeApiErrors and keep their message, description and HTTP code; they are
- * recognised by their `context` rather than `instanceof`, which fails when n8n loads another copy of
- * n8n-workflow than the package was built against.
+ * Gives an error the index of the item that failed, so n8n points at it. Errors n8n already explains
+ * (the shared client's NodeApiErrors, the parameters' NodeOperationErrors) keep their message,
+ * description and HTTP code; anything else is wrapped.
  */
 function errorForItem(node: INode, error: unknown, itemIndex: number): Error {
-	const context = (error as { context?: unknown } | undefined)?.context;
-	if (error instanceof Error && context && typeof context === 'object') {
-		(context as IDataObject).itemIndex = itemIndex;
+	if (isNodeError(error)) {
+		error.context.itemIndex = itemIndex;
 		return error;
 	}
 	return new NodeOperationError(node, error as Error, { itemIndex });
@@ -117,6 +119,7 @@ function failureJson(error: unknown): IDataObject {
 export async function runOperation(
 	this: IExecuteFunctions,
 	resources: readonly Resource[],
+	retry: Readonly<RetryPolicy>,
 ): Promise<INodeExecutionData[]> {
 	// Resource and operation cannot be expressions (noDataExpression), so the first item's values hold for all.
 	const resourceValue = this.getNodeParameter('resource', 0) as string;
@@ -137,7 +140,7 @@ export async function runOperation(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const parameters = new ItemParameters(this, itemIndex, operation.properties);
-			const results = await runForItem.call(this, operation, parameters, apiKey ?? '');
+			const results = await runForItem.call(this, operation, parameters, apiKey ?? '', retry);
 			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (!this.continueOnFail()) throw errorForItem(this.getNode(), error, itemIndex);

@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { Kakiyo } from '../../../nodes/Kakiyo/Kakiyo.node';
 import type { RunningEmulator } from '../../emulator';
 import { TestWorkflow } from '../../support/n8nRuntime';
+import { FAST_RETRY } from '../../support/fastRetry';
 
 export interface KakiyoRun {
 	/** Node parameters: resource, operation and the operation's own. */
@@ -16,7 +17,7 @@ export interface KakiyoRun {
 /** Runs the Kakiyo node once, in n8n-core's real execute context, and returns its one output. */
 export async function runKakiyo(run: KakiyoRun): Promise<INodeExecutionData[]> {
 	const workflow = new TestWorkflow({
-		nodeType: new Kakiyo(),
+		nodeType: new Kakiyo({ retry: FAST_RETRY }),
 		parameters: run.parameters,
 		credentials: { apiKey: run.apiKey, baseUrl: run.baseUrl },
 		continueOnFail: run.continueOnFail,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { INodeParameters } from 'n8n-workflow';
-import { retryPolicy } from '../../../nodes/shared/retryPolicy';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { jsonAndPairing, kakiyoAgainst, runKakiyo } from './kakiyoRun';
 
@@ -14,13 +13,8 @@ afterAll(async () => {
 	await emulator.close();
 });
 
-const savedPolicy = { ...retryPolicy };
 beforeEach(() => {
 	emulator.reset();
-	Object.assign(retryPolicy, { baseDelayMs: 10, maxDelayMs: 50 });
-});
-afterEach(() => {
-	Object.assign(retryPolicy, savedPolicy);
 });
 
 const webhookOperation = (operation: string, parameters: INodeParameters) => ({

@@ -1,12 +1,13 @@
 import {
 	NodeApiError,
+	sleep,
 	type IDataObject,
 	type IHttpRequestMethods,
 	type INodeParameters,
 } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
-import { apiPath, joinUrl } from '../../../nodes/shared/transport';
-import { retryPolicy } from '../../../nodes/shared/retryPolicy';
+import { apiPath, joinUrl, kakiyoApiRequest } from '../../../nodes/shared/transport';
+import type { RetryPolicy } from '../../../nodes/shared/retryPolicy';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { ProbeNode } from '../../support/probeNode';
 import { scriptedServerForThisFile } from '../../support/scriptedServer';
@@ -14,35 +15,35 @@ import { scriptedServerForThisFile } from '../../support/scriptedServer';
 const apiKey = randomBytes(20).toString('hex');
 const server = scriptedServerForThisFile();
 
-const savedPolicy = { ...retryPolicy };
-beforeEach(() => {
-	Object.assign(retryPolicy, { baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2000 });
-});
-afterEach(() => {
-	Object.assign(retryPolicy, savedPolicy);
-});
+const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2000 };
 
-async function call(
-	method: IHttpRequestMethods,
-	path: string,
-	options: { baseUrl?: string; body?: IDataObject } = {},
-) {
+interface CallOptions {
+	baseUrl?: string;
+	body?: IDataObject;
+	retry?: Partial<RetryPolicy>;
+	/** The key as saved in the credential; the file's key by default. */
+	apiKey?: string;
+	/** The execution's cancel signal. */
+	cancel?: AbortSignal;
+}
+
+async function call(method: IHttpRequestMethods, path: string, options: CallOptions = {}) {
 	const workflow = new TestWorkflow({
-		nodeType: new ProbeNode(),
+		nodeType: new ProbeNode({ retry: { ...policy, ...options.retry } }),
 		parameters: {
 			method,
 			path,
 			...(options.body ? { body: options.body as INodeParameters } : {}),
 		},
-		credentials: { apiKey, baseUrl: options.baseUrl ?? server.baseUrl },
+		credentials: { apiKey: options.apiKey ?? apiKey, baseUrl: options.baseUrl ?? server.baseUrl },
 	});
-	const [[item]] = await workflow.run();
+	const [[item]] = await workflow.run(undefined, options.cancel);
 	return item.json.response;
 }
 
-async function failure(method: IHttpRequestMethods, path: string, baseUrl?: string) {
+async function failure(method: IHttpRequestMethods, path: string, options: CallOptions = {}) {
 	try {
-		await call(method, path, { baseUrl });
+		await call(method, path, options);
 	} catch (error) {
 		return error as NodeApiError;
 	}
@@ -191,7 +192,7 @@ describe('retries', () => {
 			body: { error: 'internal_error', message: 'Service unavailable' },
 		});
 		const error = await failure('GET', '/webhooks');
-		expect(server.calls).toHaveLength(retryPolicy.maxRetries + 1);
+		expect(server.calls).toHaveLength(policy.maxRetries + 1);
 		expect(error.message).toBe(
 			'Kakiyo had a server error (503): Service unavailable (gave up after 4 attempts)',
 		);
@@ -223,12 +224,54 @@ describe('retries', () => {
 	});
 
 	it('retries a timed-out GET, then explains the timeout', async () => {
-		retryPolicy.timeoutMs = 150;
 		server.answer({ status: 200, body: {}, delayMs: 600 });
-		const error = await failure('GET', '/verify');
+		const error = await failure('GET', '/verify', { retry: { timeoutMs: 150 } });
 		expect(server.calls).toHaveLength(4);
 		expect(error.message).toBe('Kakiyo did not answer in time (gave up after 4 attempts)');
 	});
+
+	it('gives each attempt a total deadline: a byte every 300 ms does not hold a call', async () => {
+		server.answer({ dripEveryMs: 300 });
+		const started = Date.now();
+		const error = await failure('GET', '/verify', { retry: { timeoutMs: 1000, maxRetries: 1 } });
+		expect(Date.now() - started).toBeLessThan(4000);
+		expect(server.calls).toHaveLength(2);
+		expect(error.message).toBe('Kakiyo did not answer in time (gave up after 2 attempts)');
+	}, 10_000);
+
+	it('keeps the deadline outside an execution too (activation, option lists)', async () => {
+		server.answer({ dripEveryMs: 300 });
+		const workflow = new TestWorkflow({
+			nodeType: new ProbeNode(),
+			parameters: {},
+			credentials: { apiKey, baseUrl: server.baseUrl },
+		});
+		const started = Date.now();
+		const error = (await kakiyoApiRequest
+			.call(workflow.loadOptionsContext(), {
+				method: 'GET',
+				path: '/verify',
+				maxRetries: 0,
+				retry: { ...policy, timeoutMs: 1000 },
+			})
+			.catch((caught: unknown) => caught)) as NodeApiError;
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(error.message).toBe('Kakiyo did not answer in time');
+	}, 10_000);
+
+	it('still stops when n8n cancels the execution, before the deadline', async () => {
+		server.answer({ dripEveryMs: 100 });
+		const cancel = new AbortController();
+		const started = Date.now();
+		const pending = failure('GET', '/verify', {
+			cancel: cancel.signal,
+			retry: { timeoutMs: 5000 },
+		});
+		void sleep(300).then(() => cancel.abort());
+		await pending;
+		expect(Date.now() - started).toBeLessThan(2500);
+		expect(server.calls).toHaveLength(1);
+	}, 10_000);
 
 	it('retries a dropped connection on GET', async () => {
 		server.answer({ drop: true }, { status: 200, body: { ok: 1 } });
@@ -237,7 +280,7 @@ describe('retries', () => {
 	});
 
 	it('retries a refused connection even for POST, since nothing was sent', async () => {
-		const error = await failure('POST', '/webhooks', 'http://127.0.0.1:9/v1');
+		const error = await failure('POST', '/webhooks', { baseUrl: 'http://127.0.0.1:9/v1' });
 		expect(error.message).toBe(
 			'Could not reach Kakiyo (connection refused) (gave up after 4 attempts)',
 		);
@@ -269,11 +312,59 @@ describe('the API key never leaks', () => {
 	});
 
 	it('keeps it out of network errors', async () => {
-		expectNoKey(await failure('GET', '/verify', 'http://127.0.0.1:9/v1'));
+		expectNoKey(await failure('GET', '/verify', { baseUrl: 'http://127.0.0.1:9/v1' }));
 	});
 
 	it('keeps it out of server errors after retries', async () => {
 		server.answer({ status: 502, body: 'Bad gateway' });
 		expectNoKey(await failure('GET', '/verify'));
+	});
+
+	/** Every 8-character piece of the key: a part of it is as bad as all of it. */
+	function expectNoPartOfKey(error: NodeApiError) {
+		const everything = [error.message, error.description ?? '', JSON.stringify(error)].join('\n');
+		for (let start = 0; start + 8 <= apiKey.length; start++) {
+			expect(everything).not.toContain(apiKey.slice(start, start + 8));
+		}
+	}
+
+	it.each([150, 170, 185, 199])(
+		'redacts a key that an error page echoes across the excerpt cut (at %i)',
+		async (offset) => {
+			const page = `<html><body><p>${'x'.repeat(offset - 15)}${apiKey} was refused</p></body></html>`;
+			server.answer({ status: 403, body: page });
+			const error = await failure('GET', '/verify');
+			expect(error.message).toMatch(/^Kakiyo refused access \(403\): <html><body><p>x+/);
+			expectNoPartOfKey(error);
+		},
+	);
+
+	it('redacts the trimmed key when the credential holds it with a trailing space', async () => {
+		server.answer({
+			status: 401,
+			body: { error: 'invalid_api_key', message: `Unknown key ${apiKey}` },
+		});
+		const error = await failure('GET', '/verify', { apiKey: `${apiKey} ` });
+		expect(error.message).toBe('Kakiyo rejected the API key: Unknown key [redacted]');
+		expectNoKey(error);
+	});
+
+	it('caps a huge message from Kakiyo and keeps the key out of it', async () => {
+		const huge = `${'Very long explanation. '.repeat(100_000)}${apiKey}`;
+		expect(huge.length).toBeGreaterThan(2_000_000);
+		server.answer({ status: 400, body: { error: 'validation_error', message: huge } });
+		const error = await failure('GET', '/verify');
+		expect(error.message).toMatch(/^Kakiyo refused the request: Very long explanation\./);
+		expect(error.message.length).toBeLessThanOrEqual(1000);
+		expect((error.description ?? '').length).toBeLessThanOrEqual(1000);
+		expect(JSON.stringify(error).length).toBeLessThan(10_000);
+		expectNoKey(error);
+	});
+
+	it('caps a huge error code too', async () => {
+		server.answer({ status: 400, body: { error: 'e'.repeat(100_000), message: 'No' } });
+		const error = await failure('GET', '/verify');
+		expect(JSON.stringify(error).length).toBeLessThan(10_000);
+		expect((error.description ?? '').length).toBeLessThanOrEqual(1000);
 	});
 });

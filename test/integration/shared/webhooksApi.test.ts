@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
-import { isNotFoundError } from '../../../nodes/shared/apiError';
+import { isKakiyoNotFound } from '../../../nodes/shared/apiError';
 import { getEventOptions } from '../../../nodes/shared/eventOptions';
 import { KNOWN_EVENTS } from '../../../nodes/shared/eventCatalogue';
 import {
@@ -44,6 +44,11 @@ describe('listWebhooks accepts every list shape Kakiyo might use', () => {
 		server.answer({ status: 200, body });
 		await expect(listWebhooks.call(context())).resolves.toEqual([hook]);
 		expect(server.calls[0]).toMatchObject({ method: 'GET', url: '/v1/webhooks' });
+	});
+
+	it('skips entries that are not webhooks (null, text, no id)', async () => {
+		server.answer({ status: 200, body: { webhooks: [null, 'x', { name: 'no id' }, hook, 7] } });
+		await expect(listWebhooks.call(context())).resolves.toEqual([hook]);
 	});
 
 	it('fails clearly on a shape it cannot read instead of returning nothing', async () => {
@@ -102,11 +107,49 @@ describe('single-webhook calls', () => {
 		});
 	});
 
-	it('deletes with DELETE; a 404 is recognisable as already gone', async () => {
+	it('refuses an HTML page answered with 200 to an update, instead of reading its characters as fields', async () => {
+		const page = `<html><body>${'Maintenance '.repeat(3)}</body></html>`;
+		server.answer({ status: 200, body: page });
+		const error = (await updateWebhook
+			.call(context(), 'a1b2c3', { active: true })
+			.catch((caught: unknown) => caught)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe(
+			'Kakiyo answered PUT /webhooks/a1b2c3 with HTTP 200 but an HTML page instead of JSON: <html><body>Maintenance Maintenance Maintenance </body></html>',
+		);
+		expect(error.description).toMatch(/Base URL/);
+		expect(server.calls).toHaveLength(1);
+	});
+
+	it.each([
+		['create', () => createWebhook.call(context(), { name: 'CRM', url: hook.url })],
+		['update', () => updateWebhook.call(context(), 'a1b2c3', { active: true })],
+		['get', () => getWebhook.call(context(), 'a1b2c3')],
+	])('refuses a JSON error answered with 200 to %s', async (_operation, run) => {
+		server.answer({ status: 200, body: { error: 'internal_error', message: 'Could not save' } });
+		const error = (await run().catch((caught: unknown) => caught)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(
+			/^Kakiyo answered (POST|PUT|GET) \/webhooks(\/a1b2c3)? with HTTP 200 but an error \(internal_error\): Could not save$/,
+		);
+	});
+
+	it('unwraps a webhook that an update answer wraps', async () => {
+		server.answer({
+			status: 200,
+			body: { message: 'Webhook updated successfully', webhook: { ...hook, active: false } },
+		});
+		await expect(updateWebhook.call(context(), 'a1b2c3', { active: false })).resolves.toEqual({
+			...hook,
+			active: false,
+		});
+	});
+
+	it("deletes with DELETE; Kakiyo's not_found is recognisable as already gone", async () => {
 		server.answer({ status: 404, body: { error: 'not_found', message: 'Webhook not found' } });
 		const error = await deleteWebhook.call(context(), 'gone').catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(isNotFoundError(error)).toBe(true);
+		expect(isKakiyoNotFound(error)).toBe(true);
 		expect((error as Error).message).toBe(
 			'Kakiyo could not find webhook "gone": Webhook not found',
 		);
@@ -114,15 +157,27 @@ describe('single-webhook calls', () => {
 	});
 });
 
-describe('isNotFoundError', () => {
-	it.each([{ httpCode: '404' }, { httpStatusCode: 404 }, { statusCode: 404 }, { status: '404' }])(
-		'recognises %j',
-		(error) => expect(isNotFoundError(error)).toBe(true),
-	);
-	it.each([undefined, null, 'not found', { httpCode: '500' }, new Error('404')])(
-		'rejects %p',
-		(error) => expect(isNotFoundError(error)).toBe(false),
-	);
+describe('isKakiyoNotFound', () => {
+	it("recognises Kakiyo's not_found", () => {
+		expect(isKakiyoNotFound({ httpCode: '404', errorResponse: { error: 'not_found' } })).toBe(true);
+	});
+
+	it.each([
+		['a bare 404', { httpCode: '404' }],
+		['a 404 with another code', { httpCode: '404', errorResponse: { error: 'route_missing' } }],
+		['not_found with another status', { httpCode: '400', errorResponse: { error: 'not_found' } }],
+		['undefined', undefined],
+		['an error', new Error('404')],
+	])('rejects %s', (_case, error) => {
+		expect(isKakiyoNotFound(error)).toBe(false);
+	});
+
+	it('rejects a 404 HTML page from the client', async () => {
+		server.answer({ status: 404, body: '<html>Not Found</html>' });
+		const error = await deleteWebhook.call(context(), 'x').catch((caught: unknown) => caught);
+		expect((error as NodeApiError).httpCode).toBe('404');
+		expect(isKakiyoNotFound(error)).toBe(false);
+	});
 });
 
 describe('getEventOptions in a real LoadOptionsContext', () => {
@@ -147,5 +202,24 @@ describe('getEventOptions in a real LoadOptionsContext', () => {
 		const options = await getEventOptions.call(workflow.loadOptionsContext());
 		expect(server.calls).toHaveLength(1);
 		expect(options.map((option) => option.value)).toEqual(KNOWN_EVENTS.map((event) => event.id));
+	});
+});
+
+describe('a secret the user typed never reaches an error', () => {
+	const secret = 'my typed secret: hunter2-hunter2';
+
+	it.each([
+		['create', () => createWebhook.call(context(), { name: 'CRM', url: hook.url, secret })],
+		['update', () => updateWebhook.call(context(), 'a1b2c3', { secret })],
+	])('when Kakiyo echoes it in a 400 to %s', async (_operation, run) => {
+		server.answer({
+			status: 400,
+			body: { error: 'validation_error', message: `secret "${secret}" is too weak` },
+		});
+		const error = (await run().catch((caught: unknown) => caught)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Kakiyo refused the request: secret "[redacted]" is too weak');
+		expect(JSON.stringify(error)).not.toContain('hunter2');
+		expect(String(error.description)).not.toContain('hunter2');
 	});
 });

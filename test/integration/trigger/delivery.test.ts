@@ -1,4 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
+import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
+import { FAST_RETRY } from '../../support/fastRetry';
 import type { TestWorkflow } from '../../support/n8nRuntime';
 import {
 	activate,
@@ -85,6 +87,18 @@ describe('a delivery signed by Kakiyo', () => {
 		});
 	});
 
+	it('keeps a payload with its own "json", "binary" and "pairedItem" fields as it is', async () => {
+		await listening();
+		const payload = fresh('linkedin.message.received', {
+			json: { injected: true },
+			binary: { data: { data: 'aGk=', mimeType: 'text/plain' } },
+			pairedItem: { item: 7 },
+		});
+		await rig.emulator.emit('linkedin.message.received', payload);
+		const [[items]] = executions();
+		expect(items).toEqual([{ json: payload }]);
+	});
+
 	it('runs for any event when "All Events" is chosen', async () => {
 		await listening({ events: ['*'] });
 		await rig.emulator.emit('campaign.completed');
@@ -157,6 +171,58 @@ describe('refused deliveries answer 401 and start nothing', () => {
 		// Kakiyo retried and counted the failed delivery.
 		expect(result.deliveries[0]).toMatchObject({ delivered: false, attempts: 4, status: 401 });
 		expect(executions()).toHaveLength(0);
+	});
+});
+
+describe('a flood of forged deliveries', () => {
+	const forged = JSON.stringify(fresh('linkedin.message.received'));
+	const flood = async (workflow: TestWorkflow, count: number) => {
+		for (let sent = 0; sent < count; sent++) {
+			const answer = await post(webhookUrlOf(workflow), forged, {
+				'x-kakiyo-signature': sign('forged', forged),
+			});
+			expect(answer.status).toBe(401);
+		}
+	};
+	const warnings = (workflow: TestWorkflow) =>
+		workflow.logs.filter((line) => line.level === 'warn');
+
+	it('writes the first warning at once, then at most one a minute with the count since the last', async () => {
+		let now = Date.parse('2025-07-15T10:30:00Z');
+		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY, now: () => now });
+		const workflow = await listening({ nodeType });
+
+		await flood(workflow, 300);
+		expect(warnings(workflow)).toHaveLength(1);
+		expect(warnings(workflow)[0].message).toMatch(
+			/^Kakiyo Trigger refused a delivery whose signature does not match\./,
+		);
+
+		now += 59_000;
+		await flood(workflow, 1);
+		expect(warnings(workflow)).toHaveLength(1);
+
+		now += 2_000;
+		await flood(workflow, 1);
+		expect(warnings(workflow)).toHaveLength(2);
+		expect(warnings(workflow)[1].message).toMatch(
+			/^Kakiyo Trigger refused 301 deliveries in the last 61 s \(mismatch: 301\)\./,
+		);
+		expect(warnings(workflow)[1].meta).toMatchObject({ workflowId: 'wf-test-1', refused: 301 });
+		expect(executions()).toHaveLength(0);
+	});
+
+	it('counts each workflow on its own', async () => {
+		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY, now: () => 0 });
+		const first = await listening({ nodeType, workflowId: 'wf-a' });
+		await flood(first, 3);
+		const second = await listening({
+			nodeType,
+			workflowId: 'wf-b',
+			webhookId: 'c0000000-0000-4000-8000-00000000000c',
+		});
+		await flood(second, 3);
+		expect([warnings(first).length, warnings(second).length]).toEqual([1, 1]);
 	});
 });
 
@@ -239,6 +305,48 @@ describe('replay guard', () => {
 		},
 	);
 
+	it('reads epoch seconds sent as text', async () => {
+		await listening({ options: { maxAgeSeconds: 300 } });
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		await rig.emulator.emit(
+			'linkedin.message.received',
+			fresh('linkedin.message.received', { timestamp }),
+		);
+		expect(onlyItem().timestamp).toBe(timestamp);
+	});
+
+	it('takes a Max Event Age that an expression gives as text holding a number', async () => {
+		await listening({ options: { maxAgeSeconds: '={{ "300" }}' } });
+		await rig.emulator.emit(
+			'linkedin.message.received',
+			fresh('linkedin.message.received', { timestamp: minutesAgo(10) }),
+		);
+		expect(rig.receiver.calls[0].body).toBe('{"status":"ignored","reason":"timestamp_stale"}');
+		expect(executions()).toHaveLength(0);
+	});
+
+	it('refuses to activate with a Max Event Age that is not a number of seconds', async () => {
+		const workflow = triggerWorkflow(rig, { options: { maxAgeSeconds: '={{ "five minutes" }}' } });
+		const error = (await activate(workflow).catch((caught: unknown) => caught)) as Error;
+		expect(error.message).toBe('Max Event Age must be a number of seconds');
+		expect(rig.emulator.webhooks()).toEqual([]);
+	});
+
+	it('refuses deliveries, rather than turn the guard off, when Max Event Age becomes text', async () => {
+		const workflow = await listening({ options: { maxAgeSeconds: 300 } });
+		(workflow.node.parameters.options as IDataObject).maxAgeSeconds = '={{ "five minutes" }}';
+		const result = await rig.emulator.emit(
+			'linkedin.message.received',
+			fresh('linkedin.message.received', { timestamp: minutesAgo(600) }),
+		);
+		expect(result.deliveries[0]).toMatchObject({ delivered: false, status: 500 });
+		expect(JSON.parse(rig.receiver.calls[0].body)).toEqual({
+			error: 'misconfigured',
+			message: 'The Max Event Age of this trigger is not a number of seconds',
+		});
+		expect(executions()).toHaveLength(0);
+	});
+
 	it('tolerates clock skew within the window', async () => {
 		await listening({ options: { maxAgeSeconds: 300 } });
 		await rig.emulator.emit(
@@ -278,5 +386,17 @@ describe('include headers', () => {
 		const item = onlyItem();
 		expect(item.headers).toBe('theirs');
 		expect(item.requestHeaders).toMatchObject({ 'content-type': 'application/json' });
+	});
+
+	it('keeps payload fields called "headers" and "requestHeaders" too, and finds a free name', async () => {
+		await listening({ options: { includeHeaders: true } });
+		const payload = fresh('linkedin.message.received', {
+			headers: 'theirs',
+			requestHeaders: 'also theirs',
+		});
+		await rig.emulator.emit('linkedin.message.received', payload);
+		const { requestHeaders_2: headers, ...item } = onlyItem();
+		expect(item).toEqual(payload);
+		expect(headers).toMatchObject({ 'content-type': 'application/json' });
 	});
 });

@@ -1,20 +1,21 @@
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
-import { retryPolicy } from '../../../nodes/shared/retryPolicy';
+import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
+import { FAST_RETRY } from '../../support/fastRetry';
 import { WebhookServer } from '../../support/webhookServer';
 import { activate, callsSince, hooks, kakiyo, triggerWorkflow, webhookUrlOf, useRig } from './rig';
 
 const rig = useRig();
 
-const savedPolicy = { ...retryPolicy };
-beforeEach(() => {
-	Object.assign(retryPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
-});
-afterEach(() => {
-	Object.assign(retryPolicy, savedPolicy);
-});
-
 const mark = () => rig.emulator.requests().length;
 const remote = (id: unknown) => rig.emulator.webhooks().find((hook) => hook.id === id);
+
+/** An activated trigger whose hook was then deleted in the Kakiyo dashboard. */
+async function activatedWithHookGone() {
+	const workflow = triggerWorkflow(rig);
+	await activate(workflow);
+	await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
+	return workflow;
+}
 
 /** A hook registered by someone else (another tool, another workflow) straight through the API. */
 async function foreignHook(url: string, events = ['*']) {
@@ -51,6 +52,7 @@ describe('create', () => {
 			webhookId: hook.id,
 			webhookEvents: ['linkedin.invitation.accepted', 'linkedin.message.received'],
 			webhookSecret: hook.secret,
+			webhookStoredAt: expect.any(Number),
 		});
 	});
 
@@ -81,24 +83,41 @@ describe('create', () => {
 		expect(rig.emulator.webhooks()[0].name).toMatch(/\[workflow wf-test-1, test\]$/);
 	});
 
-	it('keeps the secret Kakiyo makes itself when it answers with one', async () => {
+	it.each([
+		['one Kakiyo made', 'made-by-kakiyo'],
+		['a masked one', 'whsec_****'],
+	])(
+		'fails, storing nothing, when the create answer shows another secret than the one sent (%s)',
+		async (_case, answered) => {
+			const workflow = triggerWorkflow(rig);
+			rig.emulator.injectFault({
+				method: 'POST',
+				path: '/v1/webhooks',
+				status: 201,
+				body: { id: 'wh_server', url: webhookUrlOf(workflow), active: true, secret: answered },
+			});
+			const error = (await hooks(workflow)
+				.create()
+				.catch((caught: unknown) => caught)) as NodeOperationError;
+			expect(error.message).toBe('Kakiyo did not confirm the new webhook wh_server');
+			expect(error.description).toMatch(/another signing secret than the one sent/);
+			expect(JSON.stringify(error)).not.toContain(answered);
+			expect(workflow.nodeStaticData()).toEqual({});
+		},
+	);
+
+	it('fails, storing nothing, when the create answer shows other events or URL', async () => {
 		const workflow = triggerWorkflow(rig);
 		rig.emulator.injectFault({
 			method: 'POST',
 			path: '/v1/webhooks',
 			status: 201,
-			body: {
-				id: 'wh_server',
-				url: webhookUrlOf(workflow),
-				active: true,
-				secret: 'made-by-kakiyo',
-			},
+			body: { id: 'wh_server', url: 'https://elsewhere.example/hook', events: ['*'] },
 		});
-		await hooks(workflow).create();
-		expect(workflow.nodeStaticData()).toMatchObject({
-			webhookId: 'wh_server',
-			webhookSecret: 'made-by-kakiyo',
-		});
+		await expect(hooks(workflow).create()).rejects.toThrow(
+			'Kakiyo did not confirm the new webhook wh_server',
+		);
+		expect(workflow.nodeStaticData()).toEqual({});
 	});
 
 	it('fails activation on a 500 without retrying the POST or storing anything', async () => {
@@ -123,6 +142,152 @@ describe('create', () => {
 		});
 		await expect(hooks(workflow).create()).rejects.toThrow(/has no webhook ID/);
 		expect(workflow.nodeStaticData()).toEqual({});
+	});
+});
+
+describe('an update Kakiyo does not confirm is never stored', () => {
+	/** The next update is answered 200 with this body instead of by Kakiyo, which changes nothing. */
+	const answerUpdateWith = (body: IDataObject) =>
+		rig.emulator.injectFault({ method: 'PUT', path: '/v1/webhooks/:id', status: 200, body });
+
+	/** Whatever happened, the trigger holds no secret Kakiyo does not have. */
+	function expectNoFalseSecret(workflow: ReturnType<typeof triggerWorkflow>) {
+		const { webhookId, webhookSecret } = workflow.nodeStaticData();
+		if (webhookSecret !== undefined) expect(remote(webhookId)?.secret).toBe(webhookSecret);
+	}
+
+	/** Activated and healthy, with one hook for its URL whose secret it holds. */
+	async function expectRepairedBy(
+		activation: () => Promise<void>,
+		workflow: ReturnType<typeof triggerWorkflow>,
+	) {
+		await activation();
+		const mine = rig.emulator.webhooks().filter((hook) => hook.url === webhookUrlOf(workflow));
+		expect(mine).toHaveLength(1);
+		expect(mine[0]).toMatchObject({ active: true, events: ['linkedin.message.received'] });
+		expect(workflow.nodeStaticData()).toMatchObject({
+			webhookId: mine[0].id,
+			webhookSecret: mine[0].secret,
+		});
+	}
+
+	/** An activated trigger whose secret is lost, so that activation must give the hook a new one. */
+	async function needingNewSecret() {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		delete workflow.nodeStaticData().webhookSecret;
+		return workflow;
+	}
+
+	it('fails on an HTML page answered with 200, then a clean activation repairs', async () => {
+		const workflow = await needingNewSecret();
+		rig.emulator.injectFault({ method: 'PUT', path: '/v1/webhooks/:id', malformed: true });
+		await expect(activate(workflow)).rejects.toThrow(/with HTTP 200 but an HTML page/);
+		expectNoFalseSecret(workflow);
+		await expectRepairedBy(() => activate(workflow), workflow);
+	});
+
+	it("fails on a JSON error answered with 200, saying Kakiyo's words", async () => {
+		const workflow = await needingNewSecret();
+		answerUpdateWith({ error: 'internal_error', message: 'Could not save' });
+		await expect(activate(workflow)).rejects.toThrow(/an error \(internal_error\): Could not save/);
+		expectNoFalseSecret(workflow);
+	});
+
+	it('does not take a masked secret echoed back, and ends with one hook whose secret it holds', async () => {
+		const workflow = await needingNewSecret();
+		const { webhookId } = workflow.nodeStaticData();
+		answerUpdateWith({
+			id: webhookId,
+			url: webhookUrlOf(workflow),
+			events: ['linkedin.message.received'],
+			active: true,
+			secret: 'whsec_****',
+			message: 'Webhook updated successfully',
+		});
+		await activate(workflow).catch(() => undefined);
+		expect(workflow.nodeStaticData().webhookSecret).not.toBe('whsec_****');
+		expectNoFalseSecret(workflow);
+		await expectRepairedBy(() => activate(workflow), workflow);
+	});
+
+	it('replaces the hook when an answer without the webhook cannot confirm a new secret', async () => {
+		const workflow = await needingNewSecret();
+		const [before] = rig.emulator.webhooks();
+		answerUpdateWith({ message: 'Webhook updated successfully' });
+		const start = mark();
+		await expectRepairedBy(() => activate(workflow), workflow);
+		expect(callsSince(rig, start)).toEqual([
+			'GET /v1/webhooks/:id',
+			'PUT /v1/webhooks/:id',
+			'DELETE /v1/webhooks/:id',
+			'POST /v1/webhooks',
+		]);
+		expect(remote(before.id)).toBeUndefined();
+	});
+
+	it('reads the hook again when the answer does not show the events, and fails if they were not applied', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const changed = triggerWorkflow(rig, { staticData, events: ['prospect.qualified'] });
+		answerUpdateWith({ message: 'Webhook updated successfully' });
+		const start = mark();
+		const error = (await activate(changed).catch((caught: unknown) => caught)) as Error;
+		expect(callsSince(rig, start)).toEqual([
+			'GET /v1/webhooks/:id',
+			'PUT /v1/webhooks/:id',
+			'GET /v1/webhooks/:id',
+		]);
+		expect(error.message).toMatch(/^Kakiyo did not apply the update to webhook /);
+		expect(changed.nodeStaticData().webhookEvents).toEqual(['linkedin.message.received']);
+	});
+
+	it('accepts events confirmed by reading the hook again', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const changed = triggerWorkflow(rig, { staticData, events: ['prospect.qualified'] });
+		const [hook] = rig.emulator.webhooks();
+		// Kakiyo already has the new events, but the first read shows others, so the trigger updates;
+		// the update is answered with a message only, and reading the hook again confirms the events.
+		await kakiyo(rig, 'PUT', `/webhooks/${hook.id}`, { events: ['prospect.qualified'] });
+		rig.emulator.injectFault({
+			method: 'GET',
+			path: '/v1/webhooks/:id',
+			status: 200,
+			body: {
+				...(await kakiyo(rig, 'GET', `/webhooks/${hook.id}`)),
+				events: ['campaign.completed'],
+			},
+		});
+		answerUpdateWith({ message: 'Webhook updated successfully' });
+		await activate(changed);
+		expect(changed.nodeStaticData().webhookEvents).toEqual(['prospect.qualified']);
+	});
+
+	it('fails when the answer shows events other than the ones sent', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const [hook] = rig.emulator.webhooks();
+		answerUpdateWith({ id: hook.id, events: ['linkedin.message.received'], active: true });
+		const changed = triggerWorkflow(rig, { staticData, events: ['prospect.qualified'] });
+		await expect(activate(changed)).rejects.toThrow(/did not apply the update/);
+		expect(changed.nodeStaticData().webhookEvents).toEqual(['linkedin.message.received']);
+	});
+
+	it('gives a hook Kakiyo disabled a fresh secret, so refused deliveries are repaired', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		rig.receiver.serve(workflow);
+		// The held secret no longer matches Kakiyo's: every delivery is refused, and Kakiyo disables the hook.
+		workflow.nodeStaticData().webhookSecret = 'a-secret-kakiyo-does-not-use';
+		for (let delivery = 0; delivery < 4; delivery++) {
+			await rig.emulator.emit('linkedin.message.received');
+		}
+		expect(rig.emulator.webhooks()[0].active).toBe(false);
+
+		await expectRepairedBy(() => activate(workflow), workflow);
+		const result = await rig.emulator.emit('linkedin.message.received');
+		expect(result.deliveries[0]).toMatchObject({ delivered: true, status: 200 });
 	});
 });
 
@@ -182,6 +347,7 @@ describe('checkExists', () => {
 			webhookId: original.id,
 			webhookEvents: ['linkedin.message.received'],
 			webhookSecret: hook.secret,
+			webhookStoredAt: expect.any(Number),
 		});
 	});
 
@@ -304,9 +470,7 @@ describe('checkExists', () => {
 	});
 
 	it('forgets a stored id Kakiyo no longer knows and reports nothing to keep', async () => {
-		const workflow = triggerWorkflow(rig);
-		await activate(workflow);
-		await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
+		const workflow = await activatedWithHookGone();
 
 		const start = mark();
 		await expect(hooks(workflow).checkExists()).resolves.toBe(false);
@@ -321,6 +485,21 @@ describe('checkExists', () => {
 		rig.emulator.injectFault({ method: 'GET', path: '/v1/webhooks/:id', status: 401, count: 1 });
 		await expect(hooks(workflow).checkExists()).rejects.toThrow(/Kakiyo rejected the API key/);
 		expect(workflow.nodeStaticData()).toEqual(stored);
+	});
+
+	it('reads a list with a null entry', async () => {
+		const workflow = triggerWorkflow(rig, { staticData: {} });
+		const existing = await foreignHook(webhookUrlOf(workflow), ['linkedin.message.received']);
+		const { webhooks } = await kakiyo(rig, 'GET', '/webhooks');
+		rig.emulator.injectFault({
+			method: 'GET',
+			path: '/v1/webhooks',
+			status: 200,
+			body: { webhooks: [null, ...(webhooks as object[])] },
+		});
+		await activate(workflow);
+		expect(rig.emulator.webhooks().map((hook) => hook.id)).toEqual([existing.id]);
+		expect(workflow.nodeStaticData().webhookId).toBe(existing.id);
 	});
 
 	it('rethrows a failing list instead of assuming there is no hook', async () => {
@@ -396,6 +575,100 @@ describe('checkExists', () => {
 	});
 });
 
+describe('activations at the same moment in one n8n process', () => {
+	/** Two copies of one workflow, as n8n loads them from the database, sharing the process's node type. */
+	function copiesOf(
+		nodeType = new KakiyoTrigger({ retry: FAST_RETRY }),
+		staticData: IDataObject = {},
+	) {
+		return [0, 1].map(() =>
+			triggerWorkflow(rig, {
+				nodeType,
+				staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
+			}),
+		);
+	}
+
+	/** The workflow activated once in this process: its node type, its static data and its hook. */
+	async function activatedOnce() {
+		const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { nodeType, staticData }));
+		return { nodeType, staticData, hook: rig.emulator.webhooks()[0] };
+	}
+
+	/** One hook for the URL, and every copy holds its id and its secret. */
+	function expectOneSharedHook(...copies: ReturnType<typeof triggerWorkflow>[]) {
+		const mine = rig.emulator.webhooks().filter((hook) => hook.url === webhookUrlOf(copies[0]));
+		expect(mine).toHaveLength(1);
+		for (const copy of copies) {
+			expect(copy.nodeStaticData()).toMatchObject({
+				webhookId: mine[0].id,
+				webhookSecret: mine[0].secret,
+			});
+		}
+	}
+
+	it('register one hook', async () => {
+		const [first, second] = copiesOf();
+		await Promise.all([activate(first), activate(second)]);
+		expectOneSharedHook(first, second);
+	});
+
+	it('agree on one secret when adopting a hook after static data was lost', async () => {
+		await activate(triggerWorkflow(rig));
+		const [first, second] = copiesOf();
+		await Promise.all([activate(first), activate(second)]);
+		expectOneSharedHook(first, second);
+	});
+
+	it('agree on the new secret when the first one gives the hook one', async () => {
+		const { nodeType, staticData, hook } = await activatedOnce();
+		// The secret is removed in the dashboard; both copies were loaded holding the old one.
+		await kakiyo(rig, 'PUT', `/webhooks/${hook.id}`, { secret: '' });
+		const copies = copiesOf(nodeType, staticData);
+		await Promise.all(copies.map(async (copy) => await activate(copy)));
+		expectOneSharedHook(...copies);
+	});
+
+	it('agree that the hook is gone when the first one replaced it', async () => {
+		const { nodeType, staticData, hook } = await activatedOnce();
+		await kakiyo(rig, 'DELETE', `/webhooks/${hook.id}`);
+		const copies = copiesOf(nodeType, staticData);
+		await Promise.all(copies.map(async (copy) => await activate(copy)));
+		expectOneSharedHook(...copies);
+	});
+
+	it('take static data stored later by another process over their own memory', async () => {
+		const { nodeType, staticData } = await activatedOnce();
+		const node = staticData['node:Kakiyo Trigger'] as IDataObject;
+		// Another main gave the hook a new secret and stored it, later.
+		await kakiyo(rig, 'PUT', `/webhooks/${String(node.webhookId)}`, {
+			secret: 'from-another-main',
+		});
+		const later = {
+			'node:Kakiyo Trigger': {
+				...node,
+				webhookSecret: 'from-another-main',
+				webhookStoredAt: Number(node.webhookStoredAt) + 1000,
+			},
+		};
+		const copy = triggerWorkflow(rig, { nodeType, staticData: later });
+		const start = mark();
+		await activate(copy);
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks/:id']);
+		expect(copy.nodeStaticData().webhookSecret).toBe('from-another-main');
+	});
+
+	it('leave no hook when a deactivation follows at once', async () => {
+		const [first, second] = copiesOf();
+		await Promise.all([activate(first), activate(second)]);
+		await hooks(first).delete();
+		await hooks(second).delete();
+		expect(rig.emulator.webhooks()).toEqual([]);
+	});
+});
+
 describe('delete', () => {
 	it('deletes the stored hook with one call and clears the static data', async () => {
 		const workflow = triggerWorkflow(rig);
@@ -404,14 +677,6 @@ describe('delete', () => {
 		await expect(hooks(workflow).delete()).resolves.toBe(true);
 		expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id']);
 		expect(rig.emulator.webhooks()).toEqual([]);
-		expect(workflow.nodeStaticData()).toEqual({});
-	});
-
-	it('counts a 404 as done', async () => {
-		const workflow = triggerWorkflow(rig);
-		await activate(workflow);
-		await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
-		await expect(hooks(workflow).delete()).resolves.toBe(true);
 		expect(workflow.nodeStaticData()).toEqual({});
 	});
 
@@ -433,6 +698,78 @@ describe('delete', () => {
 		await hooks(lost).delete();
 		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks', 'DELETE /v1/webhooks/:id']);
 		expect(rig.emulator.webhooks().map((hook) => hook.id)).toEqual([other.id]);
+	});
+
+	it.each([
+		['an HTML page', { status: 404, malformed: true }],
+		[
+			"a JSON answer without Kakiyo's code",
+			{ status: 404, body: { code: 404, message: 'Not found' } },
+		],
+	])(
+		'does not count a 404 that is %s as deleted, keeping the state so that n8n can retry',
+		async (_case, fault) => {
+			const workflow = triggerWorkflow(rig);
+			await activate(workflow);
+			const stored = { ...workflow.nodeStaticData() };
+			rig.emulator.injectFault({ method: 'DELETE', path: '/v1/webhooks/:id', ...fault });
+			await expect(hooks(workflow).delete()).rejects.toThrow(/could not find webhook/);
+			expect(workflow.nodeStaticData()).toEqual(stored);
+			expect(rig.emulator.webhooks()).toHaveLength(1);
+		},
+	);
+
+	it('does not take a base URL where every route is not_found for a deleted hook', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const stored = { ...staticData };
+		// The credential now points at a path the API does not serve: every call is 404 not_found.
+		const wrongBase = triggerWorkflow(rig, {
+			staticData,
+			baseUrl: rig.emulator.baseUrl.replace(/\/v1$/, '/v2'),
+		});
+		await expect(hooks(wrongBase).delete()).rejects.toThrow(/could not find the webhooks endpoint/);
+		expect(staticData).toEqual(stored);
+		expect(rig.emulator.webhooks()).toHaveLength(1);
+	});
+
+	it('keeps its state on activation too when the not_found cannot be confirmed', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const stored = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		const wrongBase = triggerWorkflow(rig, {
+			staticData,
+			baseUrl: rig.emulator.baseUrl.replace(/\/v1$/, '/v2'),
+		});
+		await expect(activate(wrongBase)).rejects.toThrow(/could not find the webhooks endpoint/);
+		expect(staticData).toEqual(stored);
+	});
+
+	it.each([
+		['an empty object', {}],
+		['a message only', { message: 'Webhook updated successfully' }],
+	])(
+		'reads the hook again when the deletion is answered with %s, and fails while it is still there',
+		async (_case, body) => {
+			const workflow = triggerWorkflow(rig);
+			await activate(workflow);
+			const stored = { ...workflow.nodeStaticData() };
+			rig.emulator.injectFault({ method: 'DELETE', path: '/v1/webhooks/:id', status: 200, body });
+			const start = mark();
+			await expect(hooks(workflow).delete()).rejects.toThrow(/^Kakiyo did not delete webhook /);
+			expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id', 'GET /v1/webhooks/:id']);
+			expect(workflow.nodeStaticData()).toEqual(stored);
+			await expect(hooks(workflow).delete()).resolves.toBe(true);
+			expect(rig.emulator.webhooks()).toEqual([]);
+		},
+	);
+
+	it("counts Kakiyo's not_found as done once the list confirms it", async () => {
+		const workflow = await activatedWithHookGone();
+		const start = mark();
+		await expect(hooks(workflow).delete()).resolves.toBe(true);
+		expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id', 'GET /v1/webhooks']);
+		expect(workflow.nodeStaticData()).toEqual({});
 	});
 
 	it('throws on other errors, keeping the state so that n8n can retry', async () => {

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator';
+import { FAST_RETRY } from '../../support/fastRetry';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { WebhookServer } from '../../support/webhookServer';
 
@@ -57,6 +58,8 @@ export interface TriggerSetup {
 	baseUrl?: string;
 	/** Where n8n serves webhooks; the rig's receiver by default. */
 	webhookBaseUrl?: string;
+	/** The node type, to share one between workflows as one n8n process does; a fresh one by default. */
+	nodeType?: KakiyoTrigger;
 }
 
 export const WEBHOOK_ID = '3f1c9a52-7d0e-4b8a-9c61-2e5f8d4b7a90';
@@ -64,7 +67,7 @@ export const WEBHOOK_ID = '3f1c9a52-7d0e-4b8a-9c61-2e5f8d4b7a90';
 /** A workflow holding the trigger, as n8n would load it, talking to the rig's emulator. */
 export function triggerWorkflow(rig: Rig, setup: TriggerSetup = {}): TestWorkflow {
 	return new TestWorkflow({
-		nodeType: new KakiyoTrigger(),
+		nodeType: setup.nodeType ?? new KakiyoTrigger({ retry: FAST_RETRY }),
 		parameters: {
 			events: setup.events ?? ['linkedin.message.received'],
 			options: (setup.options ?? {}) as INodeParameters,
@@ -77,10 +80,9 @@ export function triggerWorkflow(rig: Rig, setup: TriggerSetup = {}): TestWorkflo
 	});
 }
 
-const lifecycle = new KakiyoTrigger().webhookMethods.default;
-
-/** The webhook methods, each run in a fresh HookContext as n8n does. */
+/** The webhook methods of the workflow's node type, each run in a fresh HookContext as n8n does. */
 export function hooks(workflow: TestWorkflow, mode: 'trigger' | 'manual' = 'trigger') {
+	const lifecycle = (workflow.setup.nodeType as KakiyoTrigger).webhookMethods.default;
 	return {
 		checkExists: () => lifecycle.checkExists.call(workflow.hookContext(mode)),
 		create: () => lifecycle.create.call(workflow.hookContext(mode)),

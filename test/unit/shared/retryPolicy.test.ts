@@ -1,8 +1,8 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 import {
+	DEFAULT_RETRY_POLICY,
 	isRetryable,
 	retryDelayMs,
-	retryPolicy,
 	type AttemptFailure,
 } from '../../../nodes/shared/retryPolicy';
 
@@ -44,14 +44,27 @@ describe('retryDelayMs', () => {
 			2000,
 			4000,
 			8000,
-			retryPolicy.maxDelayMs,
+			DEFAULT_RETRY_POLICY.maxDelayMs,
 		]);
 	});
 
 	it('honours a longer Retry-After, capped', () => {
 		expect(retryDelayMs(0, http(429, { 'retry-after': '3' }))).toBe(3000);
 		expect(retryDelayMs(2, http(429, { 'retry-after': '1' }))).toBe(4000);
-		expect(retryDelayMs(0, http(429, { 'retry-after': '600' }))).toBe(retryPolicy.maxDelayMs);
+		expect(retryDelayMs(0, http(429, { 'retry-after': '600' }))).toBe(
+			DEFAULT_RETRY_POLICY.maxDelayMs,
+		);
 		expect(retryDelayMs(0, http(429, { 'retry-after': 'soon' }))).toBe(1000);
+	});
+});
+
+describe('the retry policy', () => {
+	it('ships frozen, so no caller can change the timing of another', () => {
+		expect(Object.isFrozen(DEFAULT_RETRY_POLICY)).toBe(true);
+	});
+
+	it('takes the delays of the policy it is given', () => {
+		const fast = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 12 };
+		expect([0, 1, 2].map((retry) => retryDelayMs(retry, http(503), fast))).toEqual([5, 10, 12]);
 	});
 });

@@ -31,7 +31,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to add the request headers to the output, under "headers" (or "requestHeaders" if the payload has its own "headers" field)',
+					'Whether to add the request headers to the output, under "headers", or "requestHeaders" if the payload has its own "headers" field (then "requestHeaders_2", and so on)',
 			},
 			{
 				displayName: 'Max Event Age (Seconds)',

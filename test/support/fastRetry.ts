@@ -1,0 +1,9 @@
+import type { RetryPolicy } from '../../nodes/shared/retryPolicy';
+
+/** The shipped policy's shape with short waits, so tests of retries take milliseconds. */
+export const FAST_RETRY: Readonly<RetryPolicy> = Object.freeze({
+	maxRetries: 3,
+	baseDelayMs: 5,
+	maxDelayMs: 20,
+	timeoutMs: 2000,
+});

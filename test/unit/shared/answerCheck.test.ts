@@ -1,0 +1,35 @@
+import { unlessObject, unlessObjectOrEmpty } from '../../../nodes/shared/answerCheck';
+
+describe('unlessObject', () => {
+	it.each([
+		['<html><body>Bad gateway</body></html>', 'an HTML page instead of JSON'],
+		['  \n<!doctype html>', 'an HTML page instead of JSON'],
+		['ok', 'text instead of JSON'],
+		['', 'an empty answer instead of JSON'],
+		[[{ id: 'a' }], 'a JSON array instead of an object'],
+		[42, 'no JSON object'],
+		[null, 'no JSON object'],
+		[{ error: 'internal_error', message: 'Could not save' }, 'an error (internal_error)'],
+		[{ success: false, message: 'No' }, 'an answer saying success: false'],
+	])('refuses %p', (body, reason) => {
+		expect(unlessObject(body)).toBe(reason);
+	});
+
+	it.each([[{ id: 'a' }], [{ message: 'Webhook updated successfully' }], [{ error: '' }], [{}]])(
+		'accepts %p',
+		(body) => {
+			expect(unlessObject(body)).toBeUndefined();
+		},
+	);
+});
+
+describe('unlessObjectOrEmpty', () => {
+	it('also accepts no body at all', () => {
+		expect([undefined, null, ''].map(unlessObjectOrEmpty)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+		]);
+		expect(unlessObjectOrEmpty('<html>')).toBe('an HTML page instead of JSON');
+	});
+});
