@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { redact } from '../../shared/redaction';
 
 // Any field naming a secret or a password (`secret`, `signingSecret`, `linkedinPassword`…): Kakiyo's
 // answer shapes are mostly undocumented, so the names are matched rather than listed.
@@ -6,14 +7,12 @@ const SECRET_FIELD = /secret|password/i;
 // Fields that only say whether a secret is set.
 const FLAG_FIELD = /^has[A-Z]/;
 
-const REDACTED = '[redacted]';
-
 function clean(value: unknown, secrets: readonly string[], depth: number): unknown {
-	if (typeof value === 'string') {
-		return secrets.reduce((text, secret) => text.split(secret).join(REDACTED), value);
-	}
-	// Deeper than any Kakiyo answer: cut rather than walk an answer built to exhaust the stack.
-	if (!value || typeof value !== 'object' || depth > 64) return value;
+	if (typeof value === 'string') return redact(value, secrets);
+	if (!value || typeof value !== 'object') return value;
+	// Deeper than any Kakiyo answer: cut (unread, so unchecked) rather than walk an answer built to
+	// exhaust the stack.
+	if (depth > 64) return '[nested too deep]';
 	if (Array.isArray(value)) return value.map((entry) => clean(entry, secrets, depth + 1));
 	const output: IDataObject = {};
 	for (const [field, entry] of Object.entries(value as IDataObject)) {
@@ -26,9 +25,9 @@ function clean(value: unknown, secrets: readonly string[], depth: number): unkno
 /**
  * An output item as it may leave the node: without any field holding a secret or a password, at any
  * depth, and with every known secret value (the API key, a typed password or webhook secret) replaced
- * wherever Kakiyo echoed it. Output items end up in execution logs and AI agents' transcripts.
+ * wherever Kakiyo echoed it, in every form errors recognise too (trimmed, URL- or JSON-escaped).
+ * Output items end up in execution logs and AI agents' transcripts.
  */
 export function withoutSecrets(json: IDataObject, secrets: readonly string[]): IDataObject {
-	const known = secrets.filter((secret) => secret.length >= 4);
-	return clean(json, known, 0) as IDataObject;
+	return clean(json, secrets, 0) as IDataObject;
 }
