@@ -1,4 +1,5 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { explainConflict, type Explanation } from './conflictErrors';
 import { cap, excerpt, redact } from './redaction';
 import type { AttemptFailure } from './retryPolicy';
 
@@ -15,6 +16,8 @@ export interface RequestSummary {
 interface KakiyoSaid {
 	code: string;
 	message: string;
+	/** The `currentStatus` an `invalid_status` answer carries. */
+	currentStatus: string;
 }
 
 // Kakiyo's own words are quoted in the message; the whole message and description are capped again.
@@ -33,14 +36,15 @@ function kakiyoSaid(body: unknown, clean: (text: string) => string): KakiyoSaid 
 		try {
 			parsed = JSON.parse(body) as unknown;
 		} catch {
-			return { code: '', message: excerpt(clean(body), MAX_PAGE_EXCERPT) };
+			return { code: '', message: excerpt(clean(body), MAX_PAGE_EXCERPT), currentStatus: '' };
 		}
 	}
-	if (!parsed || typeof parsed !== 'object') return { code: '', message: '' };
-	const { error, message } = parsed as { error?: unknown; message?: unknown };
+	if (!parsed || typeof parsed !== 'object') return { code: '', message: '', currentStatus: '' };
+	const { error, message, currentStatus } = parsed as Record<string, unknown>;
 	return {
 		code: typeof error === 'string' ? excerpt(clean(error), MAX_CODE) : '',
 		message: typeof message === 'string' ? excerpt(clean(message), MAX_KAKIYO_MESSAGE) : '',
+		currentStatus: typeof currentStatus === 'string' ? excerpt(clean(currentStatus), MAX_CODE) : '',
 	};
 }
 
@@ -56,18 +60,11 @@ function tries(request: RequestSummary): string {
 	return request.attempts > 1 ? ` (gave up after ${request.attempts} attempts)` : '';
 }
 
-interface Explanation {
-	message: string;
-	description: string;
-}
-
-function explainHttp(
-	statusCode: number,
-	code: string,
-	kakiyoMessage: string,
-	request: RequestSummary,
-): Explanation {
-	const said = kakiyoMessage ? `: ${kakiyoMessage}` : '';
+function explainHttp(statusCode: number, kakiyo: KakiyoSaid, request: RequestSummary): Explanation {
+	const { code, currentStatus } = kakiyo;
+	const said = kakiyo.message ? `: ${kakiyo.message}` : '';
+	const conflict = explainConflict({ code, said, currentStatus, ...request });
+	if (conflict) return conflict;
 	switch (code) {
 		case 'missing_api_key':
 		case 'invalid_api_key_format':
@@ -176,7 +173,7 @@ export function kakiyoApiError(
 		response = { error: said.code, message: said.message, statusCode: failure.statusCode };
 	} else if (failure.kind === 'http') {
 		const said = kakiyoSaid(failure.body, clean);
-		explanation = explainHttp(failure.statusCode, said.code, said.message, request);
+		explanation = explainHttp(failure.statusCode, said, request);
 		// Some n8n screens (1.x activation errors, for one) show only the description: say there what
 		// Kakiyo answered, too.
 		explanation.description = `${explanation.description} (Kakiyo answered ${request.method} ${request.path} with HTTP ${failure.statusCode}${said.code ? ` ${said.code}` : ''}.)`;

@@ -58,8 +58,23 @@ export function joinUrl(baseUrl: string | undefined, path: string): string {
 	return `${base}/${path.replace(/^\/+/, '')}`;
 }
 
+/**
+ * Why a value cannot be an ID in a request path, or undefined when it can. Encoding keeps `/` and `?`
+ * inside their segment, but an empty, `.` or `..` segment would still change which endpoint is called
+ * (`DELETE /webhooks/..` is `DELETE /`), and an AI agent filling in IDs may well send one.
+ */
+export function invalidIdReason(id: string): string | undefined {
+	if (id === '') return 'it is empty';
+	if (id === '.' || id === '..') return `"${id}" is not an ID`;
+	return undefined;
+}
+
 /** Builds a path from segments, encoding each one, e.g. `apiPath('webhooks', id)`. */
 export function apiPath(...segments: string[]): string {
+	for (const segment of segments) {
+		const reason = invalidIdReason(segment);
+		if (reason) throw new Error(`Refusing to put "${segment}" in a Kakiyo path: ${reason}`);
+	}
 	return `/${segments.map((segment) => encodeURIComponent(segment)).join('/')}`;
 }
 

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only e2e suite: picks the n8n lines from the environment, prints progress on stderr, removes its scratch folder */
 import { rmSync } from 'node:fs';
 
+import { exampleFixture } from './exampleWorkflows';
 import { clearStaticData } from './n8nDatabase';
 import { lineLabel, N8N_LINES, type N8nLine } from './n8nLines';
 import { buildAndPack } from './packageDeploy';
@@ -84,6 +85,38 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		}
 	};
 
+	/**
+	 * Runs the action node (or a chain of them) once, through an active Webhook-node workflow, and
+	 * returns the last one's output items.
+	 */
+	const runAction = async (
+		parameters: Record<string, unknown> | Array<Record<string, unknown>>,
+	): Promise<unknown[]> => {
+		const steps = Array.isArray(parameters) ? parameters : [parameters];
+		const fixture = actionWorkflow(
+			`Kakiyo action ${steps.map((step) => String(step.operation)).join(' → ')}`,
+			stack.credential,
+			parameters,
+		);
+		const { id } = await stack.rest.createWorkflow(fixture.workflow);
+		const activation = await stack.rest.activate(id);
+		if (!activation.ok)
+			throw new Error(`Activating the action workflow failed: ${activation.message}`);
+		try {
+			const response = await fetch(`${stack.n8n.url}${fixture.webhookPath}`, {
+				method: 'POST',
+				body: '{}',
+				headers: { 'content-type': 'application/json' },
+			});
+			const text = await response.text();
+			if (response.status !== 200)
+				throw new Error(`Action workflow answered ${response.status}: ${text}`);
+			const output = JSON.parse(text) as unknown;
+			return Array.isArray(output) ? output : [output];
+		} finally {
+			await stack.rest.deactivate(id);
+		}
+	};
 	describe('1. installation', () => {
 		test('n8n lists both nodes and the credential type under the package name', async () => {
 			const nodes = await stack.rest.nodeTypeNames();
@@ -207,32 +240,6 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	});
 
 	describe('5. action node', () => {
-		/** Runs the action node once, through an active Webhook-node workflow, and returns its output items. */
-		const runAction = async (parameters: Record<string, unknown>): Promise<unknown[]> => {
-			const fixture = actionWorkflow(
-				`Kakiyo action ${String(parameters.operation)}`,
-				stack.credential,
-				parameters,
-			);
-			const { id } = await stack.rest.createWorkflow(fixture.workflow);
-			const activation = await stack.rest.activate(id);
-			if (!activation.ok)
-				throw new Error(`Activating the action workflow failed: ${activation.message}`);
-			try {
-				const response = await fetch(`${stack.n8n.url}${fixture.webhookPath}`, {
-					method: 'POST',
-					body: '{}',
-					headers: { 'content-type': 'application/json' },
-				});
-				const text = await response.text();
-				if (response.status !== 200)
-					throw new Error(`Action workflow answered ${response.status}: ${text}`);
-				const output = JSON.parse(text) as unknown;
-				return Array.isArray(output) ? output : [output];
-			} finally {
-				await stack.rest.deactivate(id);
-			}
-		};
 		const emulatorGet = async (path: string) =>
 			await (
 				await fetch(`${stack.kakiyo.baseUrl}${path}`, {
@@ -392,6 +399,60 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 				emulator.reset();
 			}
 			expect(leftAtKakiyo).toEqual([]);
+		});
+	});
+
+	describe('8. the whole Kakiyo API', () => {
+		test('the example "qualify the prospects who reply" qualifies the prospect who replied, with no HTTP Request node', async () => {
+			const fixture = exampleFixture('qualify-prospects-who-reply.json', stack.credential);
+			expect(fixture.nodes.map((node) => node.type)).not.toContain('n8n-nodes-base.httpRequest');
+			const { id } = await stack.rest.createWorkflow(fixture.workflow);
+			expect(await stack.rest.activate(id)).toEqual({ ok: true });
+			try {
+				const emulator = stack.emulator!;
+				const [john, sarah] = emulator.state().teams[0].prospects;
+				const result = await emulator.reply(john.chat.id, 'Sounds good, tell me more');
+				expect(result.deliveries.map((delivery) => delivery.status)).toEqual([200]);
+
+				const [execution] = await waitForExecutions(stack, { workflowId: id, url: '' }, 1);
+				expect(execution.status).toBe('success');
+				expect(await stack.rest.nodeOutput(execution.id, 'Qualify the prospect')).toEqual([
+					{
+						message: 'Prospect qualified successfully',
+						chatId: john.chat.id,
+						qualification: 'qualified',
+					},
+				]);
+				const after = emulator.state().teams[0].prospects;
+				expect(after.find((prospect) => prospect.id === john.id)?.chat.qualification).toBe(
+					'qualified',
+				);
+				expect(after.find((prospect) => prospect.id === sarah.id)?.chat.qualification).toBe(
+					'inProgress',
+				);
+			} finally {
+				await deactivateIfActive(id);
+			}
+		});
+
+		test('Do Not Contact: Add, then Check, says the profile is on the list', async () => {
+			const url = `https://www.linkedin.com/in/E2E-DNC-Line-${line.id}/`;
+			const output = await runAction([
+				{ resource: 'doNotContact', operation: 'create', url },
+				{
+					resource: 'doNotContact',
+					operation: 'check',
+					url: `linkedin.com/in/e2e-dnc-line-${line.id}`,
+				},
+			]);
+			expect(output).toEqual([
+				{
+					onList: true,
+					entry: expect.objectContaining({
+						url: `https://linkedin.com/in/e2e-dnc-line-${line.id}`,
+					}),
+				},
+			]);
 		});
 	});
 });

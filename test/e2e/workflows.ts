@@ -66,9 +66,24 @@ export function triggerWorkflow(
 export function actionWorkflow(
 	name: string,
 	credential: CredentialRef,
-	actionParameters: Record<string, unknown>,
+	/** One action node's parameters, or several for action nodes run one after the other. */
+	actionParameters: Record<string, unknown> | Array<Record<string, unknown>>,
 ): WorkflowFixture {
 	const path = `kakiyo-action-${randomUUID()}`;
+	const steps = Array.isArray(actionParameters) ? actionParameters : [actionParameters];
+	const names = steps.map((_, index) =>
+		index === 0 ? ACTION_NODE : `${ACTION_NODE} ${index + 1}`,
+	);
+	const actions = steps.map((parameters, index) => ({
+		id: randomUUID(),
+		name: names[index],
+		type: ACTION_TYPE,
+		typeVersion: 1,
+		position: [220 * (index + 1), 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: credential },
+	}));
+	const chain = ['Webhook', ...names];
 	const workflow = {
 		name,
 		// Activation is its own call; n8n 1.x also refuses a workflow without this column.
@@ -89,19 +104,18 @@ export function actionWorkflow(
 					options: {},
 				},
 			},
-			{
-				id: randomUUID(),
-				name: ACTION_NODE,
-				type: ACTION_TYPE,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: actionParameters,
-				credentials: { [CREDENTIAL_TYPE]: credential },
-			},
+			...actions,
 		],
-		connections: { Webhook: { main: [[{ node: ACTION_NODE, type: 'main', index: 0 }]] } },
+		connections: Object.fromEntries(
+			chain
+				.slice(0, -1)
+				.map((from, index) => [
+					from,
+					{ main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] },
+				]),
+		),
 		settings: { executionOrder: 'v1' },
 	};
-	// POST there to run the action; the answer is the action's output items.
+	// POST there to run the actions; the answer is the last action's output items.
 	return { workflow, webhookPath: `/webhook/${path}` };
 }

@@ -272,18 +272,20 @@ export class TestWorkflow {
 			},
 		} as unknown as IRunExecutionData;
 		const executeData: IExecuteData = { node: this.node, data: { main: [items] }, source: null };
-		return new ExecuteContext(
-			this.workflow,
-			this.node,
-			this.additionalData(),
-			'manual',
-			runExecutionData,
-			0,
-			items,
-			{ main: [items] },
-			executeData,
-			[],
-			abortSignal,
+		return this.recordLogs(
+			new ExecuteContext(
+				this.workflow,
+				this.node,
+				this.additionalData(),
+				'manual',
+				runExecutionData,
+				0,
+				items,
+				{ main: [items] },
+				executeData,
+				[],
+				abortSignal,
+			),
 		);
 	}
 

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { Kakiyo } from '../../../nodes/Kakiyo/Kakiyo.node';
 import type { RunningEmulator } from '../../emulator';
-import { TestWorkflow } from '../../support/n8nRuntime';
+import { TestWorkflow, type LogLine } from '../../support/n8nRuntime';
+import { FAST_RETRY } from '../../support/fastRetry';
 
 export interface KakiyoRun {
 	/** Node parameters: resource, operation and the operation's own. */
@@ -11,18 +12,24 @@ export interface KakiyoRun {
 	/** Input items; one empty item when absent. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** Receives every line the node logged during the run. */
+	logs?: LogLine[];
 }
 
 /** Runs the Kakiyo node once, in n8n-core's real execute context, and returns its one output. */
 export async function runKakiyo(run: KakiyoRun): Promise<INodeExecutionData[]> {
 	const workflow = new TestWorkflow({
-		nodeType: new Kakiyo(),
+		nodeType: new Kakiyo({ retry: FAST_RETRY }),
 		parameters: run.parameters,
 		credentials: { apiKey: run.apiKey, baseUrl: run.baseUrl },
 		continueOnFail: run.continueOnFail,
 	});
-	const [output] = await workflow.run((run.items ?? [{}]).map((json) => ({ json })));
-	return output;
+	try {
+		const [output] = await workflow.run((run.items ?? [{}]).map((json) => ({ json })));
+		return output;
+	} finally {
+		run.logs?.push(...workflow.logs);
+	}
 }
 
 /** The error the node throws for a run that must fail. */

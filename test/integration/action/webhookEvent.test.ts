@@ -94,7 +94,7 @@ describe('Webhook Event > Get Example', () => {
 			eventOperation('getExample', { event: '={{ $json.missing }}' }),
 		);
 
-		expect(error.message).toBe('No event chosen');
+		expect(error.message).toBe('Event Name or ID is empty');
 		expect(kakiyo.calls()).toEqual([]);
 	});
 });

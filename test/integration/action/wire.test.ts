@@ -1,209 +1,105 @@
-import { randomBytes } from 'node:crypto';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { scriptedServerForThisFile } from '../../support/scriptedServer';
-import { jsonAndPairing, runKakiyo } from './kakiyoRun';
+import type { IDataObject } from 'n8n-workflow';
+import { startEmulator, type RunningEmulator } from '../../emulator';
 import { operationsOf } from '../../support/nodeDescription';
+import { jsonAndPairing, runKakiyo } from './kakiyoRun';
+import { agentRows } from './wire/agent.rows';
+import { campaignRows } from './wire/campaign.rows';
+import { catalogRows } from './wire/catalog.rows';
+import { doNotContactRows } from './wire/doNotContact.rows';
+import { prospectRows } from './wire/prospect.rows';
+import { webhookRows } from './wire/webhook.rows';
+import { workspaceRows } from './wire/workspace.rows';
+import { WireKit, type WireRow } from './wire/wireRow';
 
 /**
- * What each operation puts on the wire, byte for byte as the server received it, against a scripted
- * Kakiyo: any change of method, path or body fails here. Two input items per operation show that
- * each item makes its own call with its own values.
+ * What every operation puts on the wire, as the emulator received it (method, path, query, JSON
+ * body), with two input items each, and the items it outputs, each paired with its input item. Then
+ * the same run with Kakiyo refusing the first item's call: with Continue On Fail that item carries
+ * Kakiyo's explained error and the second item goes on.
  */
-
-const server = scriptedServerForThisFile();
-const apiKey = randomBytes(20).toString('hex');
-
-interface WireCase {
-	resource: string;
-	operation: string;
-	parameters: INodeParameters;
-	items: IDataObject[];
-	answer: unknown;
-	/** Method, URL and JSON body (undefined when none) of the call each item makes. */
-	calls: Array<[string, string, unknown]>;
-	/** The JSON of the output items, each paired with its input item. */
-	output: Array<[IDataObject, number]>;
-}
-
-const hook = { id: 'wh_1', name: 'CRM', url: 'https://crm.example/k', events: ['*'], active: true };
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
-const cases: WireCase[] = [
-	{
-		resource: 'webhookEvent',
-		operation: 'getAll',
-		parameters: {},
-		items: [{}, {}],
-		answer: [{ id: 'message.sent', name: 'Message Sent' }, 'campaign.completed'],
-		calls: [
-			['GET', '/v1/webhooks/test/events', undefined],
-			['GET', '/v1/webhooks/test/events', undefined],
-		],
-		output: [
-			[{ id: 'message.sent', name: 'Message Sent' }, 0],
-			[{ id: 'campaign.completed' }, 0],
-			[{ id: 'message.sent', name: 'Message Sent' }, 1],
-			[{ id: 'campaign.completed' }, 1],
-		],
-	},
-	{
-		resource: 'webhookEvent',
-		operation: 'getExample',
-		parameters: { event: '={{ $json.event }}' },
-		items: [{ event: 'message.sent' }, { event: 'team/odd event' }],
-		answer: { event: 'message.sent', data: {} },
-		calls: [
-			['GET', '/v1/webhooks/test/example/message.sent', undefined],
-			['GET', '/v1/webhooks/test/example/team%2Fodd%20event', undefined],
-		],
-		output: [
-			[{ event: 'message.sent', data: {} }, 0],
-			[{ event: 'message.sent', data: {} }, 1],
-		],
-	},
-	{
-		resource: 'webhookEvent',
-		operation: 'sendTest',
-		parameters: { event: '={{ $json.event }}' },
-		items: [{ event: 'message.sent' }, { event: 'prospect.qualified' }],
-		answer: { success: true, webhooks: 2 },
-		calls: [
-			['POST', '/v1/webhooks/test', { event: 'message.sent' }],
-			['POST', '/v1/webhooks/test', { event: 'prospect.qualified' }],
-		],
-		output: [
-			[{ success: true, webhooks: 2 }, 0],
-			[{ success: true, webhooks: 2 }, 1],
-		],
-	},
-	{
-		resource: 'webhook',
-		operation: 'create',
-		parameters: {
-			name: '={{ $json.name }}',
-			url: 'https://crm.example/k',
-			events: ['*'],
-			additionalFields: { secret: '={{ $json.secret }}' },
-		},
-		items: [
-			{ name: 'CRM', secret: 'shh-1' },
-			{ name: 'Slack', secret: '' },
-		],
-		answer: { ...hook, secret: 'shh-1', message: 'Webhook created successfully' },
-		calls: [
-			[
-				'POST',
-				'/v1/webhooks',
-				{ name: 'CRM', url: 'https://crm.example/k', events: ['*'], secret: 'shh-1' },
-			],
-			['POST', '/v1/webhooks', { name: 'Slack', url: 'https://crm.example/k', events: ['*'] }],
-		],
-		output: [
-			[{ ...hook, message: 'Webhook created successfully', hasSecret: true }, 0],
-			[{ ...hook, message: 'Webhook created successfully', hasSecret: true }, 1],
-		],
-	},
-	{
-		resource: 'webhook',
-		operation: 'get',
-		parameters: { webhookId: '={{ $json.id }}' },
-		items: [{ id: 'wh_1' }, { id: 'wh 2' }],
-		answer: { webhook: hook },
-		calls: [
-			['GET', '/v1/webhooks/wh_1', undefined],
-			['GET', '/v1/webhooks/wh%202', undefined],
-		],
-		output: [
-			[hook, 0],
-			[hook, 1],
-		],
-	},
-	{
-		resource: 'webhook',
-		operation: 'getAll',
-		parameters: { returnAll: false, limit: 1 },
-		items: [{}, {}],
-		answer: { data: [hook, { ...hook, id: 'wh_2' }] },
-		calls: [
-			['GET', '/v1/webhooks', undefined],
-			['GET', '/v1/webhooks', undefined],
-		],
-		output: [
-			[hook, 0],
-			[hook, 1],
-		],
-	},
-	{
-		resource: 'webhook',
-		operation: 'update',
-		parameters: {
-			webhookId: byId('wh_1'),
-			updateFields: { url: '={{ $json.url }}', events: ['message.sent'], active: true },
-		},
-		items: [{ url: 'https://a.example/k' }, { url: 'https://b.example/k' }],
-		answer: { message: 'Webhook updated successfully' },
-		calls: [
-			[
-				'PUT',
-				'/v1/webhooks/wh_1',
-				{ url: 'https://a.example/k', events: ['message.sent'], active: true },
-			],
-			[
-				'PUT',
-				'/v1/webhooks/wh_1',
-				{ url: 'https://b.example/k', events: ['message.sent'], active: true },
-			],
-		],
-		output: [
-			[{ id: 'wh_1', message: 'Webhook updated successfully' }, 0],
-			[{ id: 'wh_1', message: 'Webhook updated successfully' }, 1],
-		],
-	},
-	{
-		resource: 'webhook',
-		operation: 'delete',
-		parameters: { webhookId: '={{ $json.id }}' },
-		items: [{ id: 'wh_1' }, { id: 'wh_2' }],
-		answer: '',
-		calls: [
-			['DELETE', '/v1/webhooks/wh_1', undefined],
-			['DELETE', '/v1/webhooks/wh_2', undefined],
-		],
-		output: [
-			[{ id: 'wh_1', deleted: true }, 0],
-			[{ id: 'wh_2', deleted: true }, 1],
-		],
-	},
+const rows: WireRow[] = [
+	...agentRows,
+	...campaignRows,
+	...prospectRows,
+	...catalogRows,
+	...doNotContactRows,
+	...webhookRows,
+	...workspaceRows,
 ];
 
-describe.each(cases)('$resource > $operation', (wire) => {
-	it('sends the documented method, path and body for each item, and outputs paired items', async () => {
-		server.answer({ status: 200, body: wire.answer });
+let emulator: RunningEmulator;
+let kit: WireKit;
 
-		const output = await runKakiyo({
-			baseUrl: server.baseUrl,
-			apiKey,
-			parameters: { resource: wire.resource, operation: wire.operation, ...wire.parameters },
-			items: wire.items,
+beforeAll(async () => {
+	emulator = await startEmulator();
+	kit = new WireKit(emulator);
+});
+afterAll(async () => await emulator.close());
+beforeEach(() => emulator.reset());
+
+const received = () =>
+	emulator
+		.requests()
+		.map(({ method, path, query, body }) => [method, path.split('?')[0], query, body]);
+
+describe.each(rows)('$resource > $operation', (row) => {
+	const run = async (items: IDataObject[], continueOnFail = false) =>
+		await runKakiyo({
+			baseUrl: emulator.baseUrl,
+			apiKey: emulator.apiKey,
+			parameters: { resource: row.resource, operation: row.operation, ...row.parameters },
+			items,
+			continueOnFail,
 		});
 
-		expect(
-			server.calls.map((call) => [
-				call.method,
-				call.url,
-				call.body ? JSON.parse(call.body) : undefined,
-			]),
-		).toEqual(wire.calls);
-		expect(server.calls.every((call) => call.headers.authorization === `Bearer ${apiKey}`)).toBe(
+	it('sends the documented call for each item and outputs paired items', async () => {
+		const items = await row.items(kit);
+		emulator.clearRequests();
+
+		const output = await run(items);
+
+		expect(received()).toEqual(row.calls(items, kit));
+		expect(jsonAndPairing(output)).toMatchObject(
+			row.output(items, kit).map(([json, item]) => ({ json, pairedItem: { item } })),
+		);
+		expect(output).toHaveLength(row.output(items, kit).length);
+		row.check?.(
+			items,
+			kit,
+			output.map((item) => item.json),
+		);
+	});
+
+	it("with Continue On Fail, reports Kakiyo's refusal of one item and carries on with the other", async () => {
+		const items = await row.items(kit);
+		const [method, path] = row.calls(items, kit)[0];
+		emulator.clearRequests();
+		emulator.injectFault({
+			method,
+			path,
+			status: 400,
+			body: { error: 'validation_error', message: 'Injected refusal' },
+		});
+
+		const output = await run(items, true);
+
+		expect(output[0]).toEqual({
+			json: {
+				error: 'Kakiyo refused the request: Injected refusal',
+				description: expect.stringContaining(`HTTP 400 validation_error`),
+				httpCode: '400',
+			},
+			pairedItem: { item: 0 },
+		});
+		expect(output.slice(1).every((item) => (item.pairedItem as { item: number }).item === 1)).toBe(
 			true,
 		);
-		expect(jsonAndPairing(output)).toEqual(
-			wire.output.map(([json, item]) => ({ json, pairedItem: { item } })),
-		);
+		expect(output.slice(1).some((item) => 'error' in item.json)).toBe(false);
+		expect(output.length).toBeGreaterThan(1);
 	});
 });
 
-it('covers every operation the node offers', () => {
-	const offered = operationsOf().map(({ resource, operation }) => `${resource}:${operation}`);
-	expect(cases.map((wire) => `${wire.resource}:${wire.operation}`).sort()).toEqual(offered.sort());
+it('has a row for every operation the node offers', () => {
+	const offered = operationsOf().map(({ resource, operation }) => `${resource} ${operation}`);
+	expect(rows.map((row) => `${row.resource} ${row.operation}`).sort()).toEqual(offered.sort());
 });

@@ -27,24 +27,11 @@ describe('the Kakiyo node description', () => {
 		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
 	});
 
-	it('offers the resources and operations of the issue, each with an action for the tool form', () => {
-		expect(
-			operationsOf().map(({ resource, operation, option }) => [
-				resource,
-				operation,
-				option.name,
-				option.action,
-			]),
-		).toEqual([
-			['webhook', 'create', 'Create', 'Create a webhook'],
-			['webhook', 'delete', 'Delete', 'Delete a webhook'],
-			['webhook', 'get', 'Get', 'Get a webhook'],
-			['webhook', 'getAll', 'Get Many', 'Get many webhooks'],
-			['webhook', 'update', 'Update', 'Update a webhook'],
-			['webhookEvent', 'getExample', 'Get Example', 'Get an example payload of a webhook event'],
-			['webhookEvent', 'getAll', 'Get Many', 'Get many webhook events'],
-			['webhookEvent', 'sendTest', 'Send Test', 'Send a test webhook event'],
-		]);
+	it('gives every operation an action for the tool form, and keeps resource and operation out of expressions', () => {
+		for (const { option } of operationsOf()) {
+			expect(option.action).toMatch(/^[A-Z]/);
+			expect(option.description).toBeTruthy();
+		}
 		for (const property of kakiyoProperties().filter((p) =>
 			['resource', 'operation'].includes(p.name),
 		)) {
@@ -62,31 +49,41 @@ describe('the Kakiyo node description', () => {
 		expect(undescribed).toEqual([]);
 	});
 
-	it('defines the webhook picker once, for get, update and delete, with a list and an ID mode', () => {
-		const pickers = kakiyoProperties().filter((property) => property.name === 'webhookId');
-		expect(pickers).toHaveLength(1);
-		expect(pickers[0].displayOptions?.show).toEqual({
-			resource: ['webhook'],
-			operation: ['get', 'update', 'delete'],
-		});
-		expect(
-			pickers[0].modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod]),
-		).toEqual([
-			['list', 'searchWebhooks'],
-			['id', undefined],
+	it('offers a picker with a list and an ID mode wherever an operation acts on one object', () => {
+		const pickers = kakiyoProperties().filter((property) => property.type === 'resourceLocator');
+		expect(pickers.length).toBeGreaterThan(0);
+		for (const picker of pickers) {
+			expect(picker.modes?.map((mode) => mode.name).slice(0, 2)).toEqual(['list', 'id']);
+			expect(picker.modes?.[0].typeOptions?.searchListMethod).toBeTruthy();
+			expect(picker.description).toBeTruthy();
+		}
+		const webhookPickers = pickers.filter((property) => property.name === 'webhookId');
+		expect(webhookPickers.map((picker) => picker.displayOptions?.show)).toEqual([
+			{ resource: ['webhook'], operation: ['delete'] },
+			{ resource: ['webhook'], operation: ['get'] },
+			{ resource: ['webhook'], operation: ['update'] },
 		]);
 	});
 
-	it("follows n8n's Return All / Limit convention", () => {
-		const limit = kakiyoProperties().find((property) => property.name === 'limit');
-		expect(limit).toMatchObject({
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: {
-				show: { resource: ['webhook'], operation: ['getAll'], returnAll: [false] },
-			},
-		});
+	it("follows n8n's Return All / Limit convention on every Get Many and Search", () => {
+		const limits = kakiyoProperties().filter((property) => property.name === 'limit');
+		const lists = operationsOf().filter(({ operation }) =>
+			['getAll', 'search'].includes(operation),
+		);
+		expect(
+			limits.map(
+				(limit) =>
+					`${limit.displayOptions?.show?.resource} ${limit.displayOptions?.show?.operation}`,
+			),
+		).toEqual(lists.map(({ resource, operation }) => `${resource} ${operation}`));
+		for (const limit of limits) {
+			expect(limit).toMatchObject({
+				type: 'number',
+				default: 50,
+				typeOptions: { minValue: 1 },
+				displayOptions: { show: { returnAll: [false] } },
+			});
+		}
 	});
 
 	it('has every loadOptions and listSearch method its parameters name', () => {
@@ -101,6 +98,6 @@ describe('the Kakiyo node description', () => {
 			(field.modes ?? []).flatMap((mode) => mode.typeOptions?.searchListMethod ?? []),
 		);
 		expect([...new Set(loadOptions)].sort()).toEqual(Object.keys(node.methods.loadOptions).sort());
-		expect([...new Set(listSearch)]).toEqual(Object.keys(node.methods.listSearch));
+		expect([...new Set(listSearch)].sort()).toEqual(Object.keys(node.methods.listSearch).sort());
 	});
 });

@@ -1,0 +1,127 @@
+import {
+	NodeOperationError,
+	jsonParse,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { invalidIdReason } from '../../shared/transport';
+
+/**
+ * The parameters of one input item, read the way Kakiyo wants them: IDs from a picker, a typed ID or
+ * an expression, trimmed and checked; text trimmed; collections without the fields left empty, so a
+ * call sends only what the user set.
+ */
+export class ItemParameters {
+	constructor(
+		readonly context: IExecuteFunctions,
+		readonly itemIndex: number,
+		/** The operation's own parameters, for their display names in errors. */
+		private readonly properties: INodeProperties[] = [],
+	) {}
+
+	/** The value as n8n resolves it (expressions evaluated), or `fallback` when the parameter is hidden. */
+	raw(name: string, fallback?: unknown): unknown {
+		return this.context.getNodeParameter(name, this.itemIndex, fallback);
+	}
+
+	/** An ID that goes into a request path: non-empty, and never `.` or `..`, which would change the path. */
+	id(name: string): string {
+		const value = this.context.getNodeParameter(name, this.itemIndex, '', { extractValue: true });
+		const id = (typeof value === 'string' || typeof value === 'number' ? String(value) : '').trim();
+		const reason = invalidIdReason(id);
+		if (reason) {
+			const message = id
+				? `Invalid ${this.label(name)}: ${reason}`
+				: `${this.label(name)} is empty`;
+			throw this.error(message, this.idHint(name));
+		}
+		return id;
+	}
+
+	/** Trimmed text; an error naming the parameter when it is required and empty. */
+	string(name: string, required = true): string {
+		const value = this.raw(name, '');
+		const text = value === undefined || value === null ? '' : String(value).trim();
+		if (required && !text) throw this.error(`${this.label(name)} is empty`, 'Give it a value.');
+		return text;
+	}
+
+	number(name: string): number {
+		const value = Number(this.raw(name));
+		if (!Number.isFinite(value)) throw this.error(`${this.label(name)} must be a number`);
+		return value;
+	}
+
+	boolean(name: string): boolean {
+		return this.raw(name, false) === true;
+	}
+
+	/** The set fields of a collection: strings trimmed, empty strings and empty lists left out. */
+	fields(name: string): IDataObject {
+		const collection = this.raw(name, {}) as IDataObject;
+		const set: IDataObject = {};
+		for (const [field, value] of Object.entries(collection ?? {})) {
+			const clean = typeof value === 'string' ? value.trim() : value;
+			if (clean === '' || clean === undefined || clean === null) continue;
+			if (Array.isArray(clean) && clean.length === 0) continue;
+			set[field] = clean;
+		}
+		return set;
+	}
+
+	/**
+	 * A list parameter: an array (from an expression), or text split at `separator` (commas by
+	 * default); entries trimmed, empty ones dropped. Kakiyo is left to judge repeats.
+	 */
+	list(name: string, separator: RegExp = /,/): string[] {
+		const value = this.raw(name, '');
+		const entries = Array.isArray(value) ? value : String(value ?? '').split(separator);
+		return entries.map((entry) => String(entry ?? '').trim()).filter(Boolean);
+	}
+
+	/** The changes an update sends; an update with nothing to change fails instead of spending a credit. */
+	changes(body: IDataObject, fieldsHint: string): IDataObject {
+		if (Object.keys(body).length > 0) return body;
+		throw this.error(
+			'Nothing to update',
+			`Add at least one field under Update Fields (${fieldsHint}).`,
+		);
+	}
+
+	/** A JSON parameter: an object or array as given, or text parsed as JSON. */
+	json<T = unknown>(name: string, value: unknown = this.raw(name)): T {
+		if (typeof value !== 'string') return value as T;
+		try {
+			return jsonParse<T>(value);
+		} catch {
+			throw this.error(`${this.label(name)} is not valid JSON`, 'Check the brackets and quotes.');
+		}
+	}
+
+	/** An error about this item's parameters, pointing n8n at the item. */
+	error(message: string, description?: string): NodeOperationError {
+		return new NodeOperationError(this.context.getNode(), message, {
+			itemIndex: this.itemIndex,
+			description,
+		});
+	}
+
+	/** The parameter's display name ("Agent", "Chat ID"), or its name when it has none here. */
+	label(name: string): string {
+		const leaf = name.split('.').pop() ?? name;
+		const property =
+			this.properties.find((candidate) => candidate.name === name) ??
+			this.properties
+				.flatMap((candidate) => (candidate.options ?? []) as INodeProperties[])
+				.find((candidate) => candidate.name === leaf);
+		return property?.displayName ?? leaf;
+	}
+
+	private idHint(name: string): string {
+		const property = this.properties.find((candidate) => candidate.name === name);
+		return property?.type === 'resourceLocator'
+			? 'Pick one from the list, or give its ID (for example from an expression).'
+			: 'Give the ID Kakiyo uses (for example from an expression such as {{ $json.data.chatId }}).';
+	}
+}

@@ -1,0 +1,78 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+} from 'n8n-workflow';
+import type { ItemParameters } from './itemParameters';
+
+/**
+ * One Kakiyo operation as data: the entry in the Operation list, its own parameters, the call it
+ * makes and how the answer becomes items. `runOperation` does everything else the same way for every
+ * operation (ids, retries, errors, paging, pairing, Continue On Fail, secrets).
+ */
+export interface Operation {
+	/** Display name in the Operation list, e.g. "Get Many". */
+	name: string;
+	/** The saved value, e.g. "getAll"; workflows depend on it. */
+	value: string;
+	/** What the operation does, for n8n's action list and AI agents, e.g. "Pause an agent". */
+	action: string;
+	/** One sentence for users and AI agents: what it does, and what it removes when destructive. */
+	description: string;
+	/** This operation's own parameters; the resource shows them for this operation only. */
+	properties: INodeProperties[];
+	method: IHttpRequestMethods;
+	/** Path under the base URL; each `{name}` segment is the ID held by parameter `name`. */
+	path: string;
+	/** Query parameters of the call, read from the item's parameters. */
+	qs?: (parameters: ItemParameters) => IDataObject;
+	/** JSON body of the call; none when absent. */
+	body?: (parameters: ItemParameters) => IDataObject;
+	/** Parameters holding secrets (a password): never echoed by an error or an output item. */
+	secrets?: string[];
+	/** For Get Many: how to read more than one page (and Return All / Limit are added). */
+	paging?: Paging;
+	/** How an answer becomes output items; one item holding the answer when absent. */
+	output?: OutputMapper;
+	/**
+	 * Replaces the single call when an operation needs more than one (a look-up first, polling after).
+	 * `call` makes the declared call; `request` any other call, through the same client.
+	 */
+	run?: (this: IExecuteFunctions, parameters: ItemParameters, calls: Calls) => Promise<unknown>;
+}
+
+export type OutputMapper = (answer: unknown, parameters: ItemParameters) => IDataObject[];
+
+/**
+ * - `single`: Kakiyo returns the whole list at once; Limit trims it.
+ * - `offset`: `limit` + `offset` query parameters, `total` in the answer (Do Not Contact).
+ * - `cursor`: `limit` + `after` (the ID of the last item seen) query parameters (campaigns).
+ */
+export type Paging =
+	| { kind: 'single' }
+	| { kind: 'offset'; maxPageSize: number }
+	| { kind: 'cursor'; maxPageSize: number };
+
+export interface CallOverrides {
+	path?: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	method?: IHttpRequestMethods;
+}
+
+export interface Calls {
+	/** The declared call, optionally with another path, query or body. */
+	call(overrides?: CallOverrides): Promise<unknown>;
+}
+
+/** One resource of the node: its entry in the Resource list and its operations. */
+export interface Resource {
+	/** Shown in the Resource list, e.g. "Do Not Contact". */
+	displayName: string;
+	/** The saved value, e.g. "doNotContact"; workflows depend on it. */
+	value: string;
+	/** Operation selected when the resource is picked. */
+	defaultOperation: string;
+	operations: Operation[];
+}

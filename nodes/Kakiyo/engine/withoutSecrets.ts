@@ -1,0 +1,33 @@
+import type { IDataObject } from 'n8n-workflow';
+import { redact } from '../../shared/redaction';
+
+// Any field naming a secret or a password (`secret`, `signingSecret`, `linkedinPassword`…): Kakiyo's
+// answer shapes are mostly undocumented, so the names are matched rather than listed.
+const SECRET_FIELD = /secret|password/i;
+// Fields that only say whether a secret is set.
+const FLAG_FIELD = /^has[A-Z]/;
+
+function clean(value: unknown, secrets: readonly string[], depth: number): unknown {
+	if (typeof value === 'string') return redact(value, secrets);
+	if (!value || typeof value !== 'object') return value;
+	// Deeper than any Kakiyo answer: cut (unread, so unchecked) rather than walk an answer built to
+	// exhaust the stack.
+	if (depth > 64) return '[nested too deep]';
+	if (Array.isArray(value)) return value.map((entry) => clean(entry, secrets, depth + 1));
+	const output: IDataObject = {};
+	for (const [field, entry] of Object.entries(value as IDataObject)) {
+		if (SECRET_FIELD.test(field) && !FLAG_FIELD.test(field)) continue;
+		output[field] = clean(entry, secrets, depth + 1) as IDataObject[keyof IDataObject];
+	}
+	return output;
+}
+
+/**
+ * An output item as it may leave the node: without any field holding a secret or a password, at any
+ * depth, and with every known secret value (the API key, a typed password or webhook secret) replaced
+ * wherever Kakiyo echoed it, in every form errors recognise too (trimmed, URL- or JSON-escaped).
+ * Output items end up in execution logs and AI agents' transcripts.
+ */
+export function withoutSecrets(json: IDataObject, secrets: readonly string[]): IDataObject {
+	return clean(json, secrets, 0) as IDataObject;
+}

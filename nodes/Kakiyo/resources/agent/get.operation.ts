@@ -1,0 +1,12 @@
+import type { Operation } from '../../engine/operation';
+import { agentLocator } from './parameters';
+
+export const operation: Operation = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an agent',
+	description: "Get one agent: status, LinkedIn login, today's usage, working hours and alerts",
+	properties: [agentLocator],
+	method: 'GET',
+	path: '/agents/{agentId}',
+};

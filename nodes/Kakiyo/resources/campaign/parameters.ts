@@ -1,0 +1,102 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { ItemParameters } from '../../engine/itemParameters';
+import { idLocator } from '../../engine/locator';
+
+export const campaignLocator = idLocator({
+	name: 'campaignId',
+	displayName: 'Campaign',
+	searchListMethod: 'searchCampaigns',
+	description: 'The Kakiyo campaign: one agent reaching out to prospects about one product',
+	example: '69724b7100331796aae2',
+});
+
+const threshold = (
+	name: string,
+	displayName: string,
+	byDefault: number,
+	description: string,
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 100 },
+	default: byDefault,
+	description,
+});
+
+/** The optional campaign fields create sets and update changes, in alphabetical order. */
+export const campaignOptions: INodeProperties[] = [
+	threshold(
+		'qualificationAutomatic',
+		'Automatic Qualification Threshold',
+		70,
+		'Score (0 to 100) from which Kakiyo qualifies a prospect automatically',
+	),
+	threshold(
+		'qualificationVerification',
+		'Verification Threshold',
+		50,
+		'Score (0 to 100) from which Kakiyo asks for a manual review before qualifying',
+	),
+	{
+		displayName: 'Variables',
+		name: 'variables',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Variable',
+		default: {},
+		description:
+			"Values the campaign's prompt can use, for example companyValue, painPoint or benefit",
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'variable',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. painPoint',
+						description: 'The variable name the prompt refers to',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'The text the prompt gets for it',
+					},
+				],
+			},
+		],
+	},
+];
+
+export const campaignName: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Q3 Enterprise Outreach',
+	description: 'The campaign name, 3 to 100 characters',
+};
+
+/**
+ * The set campaign fields of a collection as Kakiyo takes them: thresholds as numbers and variables
+ * as a `{name: value}` object (also accepted as such an object from an expression).
+ */
+export function campaignFields(parameters: ItemParameters, collection: string): IDataObject {
+	const { variables, ...fields } = parameters.fields(collection);
+	if (variables === undefined) return fields;
+	const list = (variables as IDataObject).variable;
+	if (Array.isArray(list)) {
+		const object: IDataObject = {};
+		for (const { name, value } of list as IDataObject[]) {
+			const key = String(name ?? '').trim();
+			if (key) object[key] = String(value ?? '');
+		}
+		return Object.keys(object).length > 0 ? { ...fields, variables: object } : fields;
+	}
+	return { ...fields, variables: parameters.json(`${collection}.variables`, variables) };
+}

@@ -1,0 +1,12 @@
+import type { Operation } from '../../engine/operation';
+import { campaignLocator } from './parameters';
+
+export const operation: Operation = {
+	name: 'Resume',
+	value: 'resume',
+	action: 'Resume a campaign',
+	description: 'Let a paused campaign contact prospects again',
+	properties: [campaignLocator],
+	method: 'POST',
+	path: '/campaigns/{campaignId}/resume',
+};

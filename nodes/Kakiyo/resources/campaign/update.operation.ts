@@ -1,0 +1,28 @@
+import type { Operation } from '../../engine/operation';
+import { campaignFields, campaignLocator, campaignName, campaignOptions } from './parameters';
+
+export const operation: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a campaign',
+	description:
+		'Rename a campaign or change its qualification thresholds or variables; fields not added keep their values',
+	properties: [
+		campaignLocator,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [campaignName, ...campaignOptions],
+		},
+	],
+	method: 'PUT',
+	path: '/campaigns/{campaignId}',
+	body: (parameters) =>
+		parameters.changes(
+			campaignFields(parameters, 'updateFields'),
+			'name, a threshold or variables',
+		),
+};

@@ -1,0 +1,16 @@
+import type { Operation } from '../../engine/operation';
+import { dncData } from '../../engine/outputs';
+import { profileUrl } from './parameters';
+
+export const operation: Operation = {
+	name: 'Add',
+	value: 'create',
+	action: 'Add a profile to the Do Not Contact list',
+	description:
+		'Put a LinkedIn profile on the Do Not Contact list so no agent contacts it again (an error if it is already there)',
+	properties: [profileUrl],
+	method: 'POST',
+	path: '/dnc',
+	body: (parameters) => ({ url: parameters.string('url') }),
+	output: dncData,
+};

@@ -1,0 +1,65 @@
+import type { IDataObject } from 'n8n-workflow';
+import { apiPath } from '../../../shared/transport';
+import type { Operation } from '../../engine/operation';
+import { dncData } from '../../engine/outputs';
+
+export const operation: Operation = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Remove a profile from the Do Not Contact list',
+	description:
+		'Remove one entry from the Do Not Contact list, so agents may contact that profile again; by entry ID, or by LinkedIn URL (one more call to look the entry up)',
+	properties: [
+		{
+			displayName: 'Entry',
+			name: 'entryId',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			required: true,
+			description:
+				'The Do Not Contact entry to remove: picked from the list, by its entry ID, or by its LinkedIn URL',
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: 'Select an entry...',
+					typeOptions: { searchListMethod: 'searchDoNotContactEntries', searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. dnc_12345abcde',
+				},
+				{
+					displayName: 'By LinkedIn URL',
+					name: 'url',
+					type: 'string',
+					placeholder: 'e.g. https://www.linkedin.com/in/johnsmith',
+				},
+			],
+		},
+	],
+	method: 'DELETE',
+	path: '/dnc/{entryId}',
+	async run(parameters, calls) {
+		const entry = parameters.raw('entryId') as IDataObject | string;
+		if (typeof entry !== 'object' || entry?.mode !== 'url') return await calls.call();
+		// Kakiyo deletes by entry ID only: look the URL up first.
+		const url = parameters.id('entryId');
+		const check = dncData(
+			await calls.call({ method: 'GET', path: '/dnc/check', qs: { url } }),
+			parameters,
+		)[0];
+		const id = (check.entry as IDataObject | undefined)?.$id;
+		if (check.onList !== true || typeof id !== 'string' || !id) {
+			throw parameters.error(
+				`${url} is not on the Do Not Contact list`,
+				'Nothing was removed. Check the URL, or list the entries with Get Many.',
+			);
+		}
+		return await calls.call({ path: apiPath('dnc', id) });
+	},
+	output: dncData,
+};

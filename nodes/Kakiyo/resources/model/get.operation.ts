@@ -1,0 +1,20 @@
+import type { Operation } from '../../engine/operation';
+import { idLocator } from '../../engine/locator';
+
+export const operation: Operation = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a model',
+	description: 'Get one AI model with its prices per million tokens',
+	properties: [
+		idLocator({
+			name: 'modelId',
+			displayName: 'Model',
+			searchListMethod: 'searchModels',
+			description: 'The AI model',
+			example: '680321c8001e2f527d82',
+		}),
+	],
+	method: 'GET',
+	path: '/models/{modelId}',
+};

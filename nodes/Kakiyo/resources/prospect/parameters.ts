@@ -1,0 +1,85 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { idLocator } from '../../engine/locator';
+
+export const chatLocator = idLocator({
+	name: 'chatId',
+	displayName: 'Conversation',
+	searchListMethod: 'searchConversations',
+	description:
+		'The conversation with the prospect (its chat ID). From a Kakiyo Trigger event, use {{ $json.data.chatId }}.',
+	example: '69724b7100331796aae2',
+});
+
+export const prospectLocator = idLocator({
+	name: 'prospectId',
+	displayName: 'Prospect',
+	searchListMethod: 'searchProspects',
+	description:
+		'The prospect (its prospect ID, not the chat ID). From a Kakiyo Trigger event, use {{ $json.data.prospectId }}.',
+	example: '69724b7100331796aae2',
+});
+
+export const prospectName: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. John Smith',
+	description: "The prospect's full name",
+};
+
+export const prospectUrl: INodeProperties = {
+	displayName: 'LinkedIn URL',
+	name: 'url',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. https://www.linkedin.com/in/johnsmith',
+	description: "The prospect's LinkedIn profile URL",
+};
+
+export const customData: INodeProperties = {
+	displayName: 'Custom Data',
+	name: 'customData',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	description:
+		'Notes about the prospect that the agent can use when writing (up to 3,000 characters), for example from a CRM',
+};
+
+// The keys are Kakiyo's own, lowercase (a description literal would be "corrected" to URL by lint).
+export const PROSPECT_KEYS = 'each with the keys "name" and "url" (the LinkedIn profile address)';
+
+export const prospectList: INodeProperties = {
+	displayName: 'Prospects',
+	name: 'prospects',
+	type: 'json',
+	required: true,
+	default:
+		'[\n  {\n    "name": "John Smith",\n    "url": "https://www.linkedin.com/in/johnsmith"\n  }\n]',
+	description: `A JSON array of prospects, ${PROSPECT_KEYS}, and optionally "customData" and "additionalFields" (an array of {"fieldName", "fieldValue"})`,
+};
+
+/** Wait for Import and its bound: for operations that start an asynchronous import. */
+export const waitForImport: INodeProperties[] = [
+	{
+		displayName: 'Wait for Import',
+		name: 'waitForImport',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to wait until Kakiyo has imported the prospects and output the import report, instead of the import list ID at once (each status check costs a credit)',
+	},
+	{
+		displayName: 'Max Wait (Seconds)',
+		name: 'maxWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 3600 },
+		default: 120,
+		displayOptions: { show: { waitForImport: [true] } },
+		description:
+			'How long to wait for the import at most; past it the node fails with the import list ID, so you can check later with Get Import Status',
+	},
+];

@@ -1,0 +1,12 @@
+import type { Operation } from '../../engine/operation';
+import { chatLocator } from './parameters';
+
+export const operation: Operation = {
+	name: 'Resume',
+	value: 'resume',
+	action: 'Resume a prospect conversation',
+	description: 'Let the agent write to this prospect again',
+	properties: [chatLocator],
+	method: 'POST',
+	path: '/prospects/{chatId}/resume',
+};

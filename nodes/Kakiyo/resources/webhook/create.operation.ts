@@ -1,0 +1,50 @@
+import { eventNames } from '../../../shared/eventCatalogue';
+import type { ItemParameters } from '../../engine/itemParameters';
+import type { Operation } from '../../engine/operation';
+import { webhookEvents, webhookName, webhookSecret, webhookUrl } from './parameters';
+import { publicWebhook, webhookIn } from './webhookOutput';
+
+/** The events of a parameter (picker, array or comma-separated text); at least one. */
+export function readEvents(parameters: ItemParameters, name: string): string[] {
+	const events = eventNames(parameters.raw(name, []));
+	if (events.length === 0) {
+		throw parameters.error('No events chosen', 'Choose at least one event, or "All Events" (*).');
+	}
+	return events;
+}
+
+export const operation: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a webhook',
+	description: 'Register a URL that Kakiyo sends the chosen events to',
+	properties: [
+		{ ...webhookName, required: true },
+		{ ...webhookUrl, required: true },
+		{ ...webhookEvents, required: true },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [webhookSecret],
+		},
+	],
+	method: 'POST',
+	path: '/webhooks',
+	secrets: ['additionalFields.secret'],
+	body: (parameters) => {
+		const { secret } = parameters.fields('additionalFields');
+		return {
+			name: parameters.string('name', false),
+			url: parameters.string('url', false),
+			events: readEvents(parameters, 'events'),
+			// A secret is sent exactly as typed: spaces may be part of it.
+			...(secret ? { secret: String(parameters.raw('additionalFields.secret')) } : {}),
+		};
+	},
+	output: (answer, parameters) => [
+		publicWebhook(webhookIn(answer), Boolean(parameters.fields('additionalFields').secret)),
+	],
+};

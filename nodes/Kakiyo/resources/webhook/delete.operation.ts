@@ -1,0 +1,16 @@
+import type { Operation } from '../../engine/operation';
+import { toJsonObject } from '../../engine/outputs';
+import { webhookLocator } from './parameters';
+
+export const operation: Operation = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a webhook',
+	description: 'Remove a webhook so Kakiyo stops sending to it',
+	properties: [webhookLocator],
+	method: 'DELETE',
+	path: '/webhooks/{webhookId}',
+	output: (answer, parameters) => [
+		{ ...toJsonObject(answer), id: parameters.id('webhookId'), deleted: true },
+	],
+};

@@ -1,0 +1,14 @@
+import type { Operation } from '../../engine/operation';
+import { agentLocator } from '../agent/parameters';
+import { workspaceLocator } from './parameters';
+
+export const operation: Operation = {
+	name: 'Assign Agent',
+	value: 'assignAgent',
+	action: 'Assign an agent to a workspace',
+	description:
+		'Move an agent into a client workspace, with its campaigns, conversations and prospects',
+	properties: [workspaceLocator, agentLocator],
+	method: 'POST',
+	path: '/workspaces/{workspaceId}/agents/{agentId}',
+};

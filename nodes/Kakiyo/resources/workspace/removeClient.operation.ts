@@ -1,0 +1,14 @@
+import type { Operation } from '../../engine/operation';
+import { clientEmail, workspaceLocator } from './parameters';
+
+export const operation: Operation = {
+	name: 'Remove Client',
+	value: 'removeClient',
+	action: 'Remove a client from a workspace',
+	description: "Take a client user's access to a workspace away (the user is identified by email)",
+	properties: [workspaceLocator, clientEmail],
+	method: 'DELETE',
+	path: '/workspaces/{workspaceId}/clients',
+	// Kakiyo reads the email from the body of this DELETE.
+	body: (parameters) => ({ email: parameters.string('email') }),
+};

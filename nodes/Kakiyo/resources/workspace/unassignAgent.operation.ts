@@ -1,0 +1,14 @@
+import type { Operation } from '../../engine/operation';
+import { agentLocator } from '../agent/parameters';
+import { workspaceLocator } from './parameters';
+
+export const operation: Operation = {
+	name: 'Unassign Agent',
+	value: 'unassignAgent',
+	action: 'Unassign an agent from a workspace',
+	description:
+		'Take an agent, with its campaigns, conversations and prospects, out of a client workspace (the agent is kept)',
+	properties: [workspaceLocator, agentLocator],
+	method: 'DELETE',
+	path: '/workspaces/{workspaceId}/agents/{agentId}',
+};
