@@ -127,11 +127,11 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		test('the credential test passes with a good key and fails clearly with a bad one', async () => {
 			const good = await stack.rest.testCredential(stack.credential, CREDENTIAL_TYPE, {
 				apiKey: stack.kakiyo.apiKey,
-				baseUrl: stack.kakiyo.baseUrl,
+				url: stack.kakiyo.baseUrl,
 			});
 			expect(good).toEqual(expect.objectContaining({ status: 'OK' }));
 
-			const badData = { apiKey: 'x'.repeat(40), baseUrl: stack.kakiyo.baseUrl };
+			const badData = { apiKey: 'x'.repeat(40), url: stack.kakiyo.baseUrl };
 			const badCredential = await stack.rest.createCredential(
 				'Kakiyo (wrong key)',
 				CREDENTIAL_TYPE,

@@ -86,7 +86,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		const credential = await rest.createCredential(
 			options.realKakiyo ? 'Kakiyo' : 'Kakiyo (emulator)',
 			CREDENTIAL_TYPE,
-			{ apiKey: kakiyo.apiKey, baseUrl: kakiyo.baseUrl },
+			{ apiKey: kakiyo.apiKey, url: kakiyo.baseUrl },
 		);
 		ready = true;
 		return { installation, n8n, rest, emulator, kakiyo, credential, close };

@@ -59,7 +59,7 @@ describe('n8n loads the packed package', () => {
 		const credential = loader.getCredential('kakiyoApi').type;
 		expect(credential.displayName).toBe('Kakiyo API');
 		expect(credential.test?.request.url).toBe('/verify');
-		expect(credential.properties.map((property) => property.name)).toEqual(['apiKey', 'baseUrl']);
+		expect(credential.properties.map((property) => property.name)).toEqual(['apiKey', 'url']);
 		expect(credential.properties[0].typeOptions?.password).toBe(true);
 		expect(loader.known.credentials.kakiyoApi.supportedNodes).toEqual(
 			expect.arrayContaining(['kakiyoTrigger', 'kakiyo']),
