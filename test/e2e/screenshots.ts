@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { takeEditorShots, type ShotWorkflows } from './editorShots';
 import { exampleFixture } from './exampleWorkflows';
 import { seconds } from './n8nInstaller';
-import { N8N_LINES, type N8nLine } from './n8nLines';
+import { N8N_LINES } from './n8nLines';
 import { OWNER } from './n8nRestClient';
 import { buildAndPack, REPO_ROOT } from './packageDeploy';
 import { onShutdown, scratchFolder, shutdown } from './processRegistry';
@@ -17,10 +17,16 @@ import { startStack, type Stack } from './stack';
 import { waitForExecutions } from './triggerProbe';
 import { actionWorkflow, triggerWorkflow } from './workflows';
 
-const USAGE = `Usage: npm run screenshots -- [--n8n 1|2] [--out DIR]
-Starts its own n8n (like npm start: the packed package, the Kakiyo emulator, a fresh user folder),
-prepares the workflows to show, and photographs the editor with Debian's Chromium (/usr/bin/chromium).
-  --n8n 1|2   n8n line (default 2: n8n ${N8N_LINES['2'].n8nVersion})
+/**
+ * The pictures show the current n8n line; the clips and waits are set for its editor (1.x lays the
+ * node view out differently).
+ */
+const LINE = N8N_LINES['2'];
+
+const USAGE = `Usage: npm run screenshots -- [--out DIR]
+Starts its own n8n ${LINE.n8nVersion} (like npm start: the packed package, the Kakiyo emulator, a fresh
+user folder), prepares the workflows to show, and photographs the editor with Debian's Chromium
+(/usr/bin/chromium; apt-get install chromium).
   --out DIR   where the PNGs go (default docs/)`;
 
 /** The flags this machine's Chromium needs: no sandbox as root, no GPU, and no calls out. */
@@ -69,7 +75,6 @@ async function prepareWorkflows(stack: Stack): Promise<ShotWorkflows> {
 async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: {
-			n8n: { type: 'string', default: '2' },
 			out: { type: 'string', default: join(REPO_ROOT, 'docs') },
 			help: { type: 'boolean', default: false },
 		},
@@ -78,14 +83,12 @@ async function main(): Promise<void> {
 		console.log(USAGE);
 		return;
 	}
-	const line: N8nLine | undefined = N8N_LINES[values.n8n as N8nLine['id']];
-	if (!line) throw new Error(`--n8n must be 1 or 2\n${USAGE}`);
 	const started = Date.now();
 
 	const workDir = scratchFolder('kakiyo-shots-');
 	onShutdown(async () => rmSync(workDir, { recursive: true, force: true }));
 	const tarball = await buildAndPack(workDir, console.log);
-	const stack = await startStack({ line, workDir, tarball, progress: console.log });
+	const stack = await startStack({ line: LINE, workDir, tarball, progress: console.log });
 	onShutdown(async () => await stack.close());
 	const workflows = await prepareWorkflows(stack);
 
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
 	mkdirSync(values.out, { recursive: true });
 	const files = await takeEditorShots(page, stack.n8n.url, workflows, values.out);
 	console.log(
-		`${files.length} screenshots of n8n ${line.n8nVersion} in ${seconds(started)}:\n${files.map((file) => `  ${file}`).join('\n')}`,
+		`${files.length} screenshots of n8n ${LINE.n8nVersion} in ${seconds(started)}:\n${files.map((file) => `  ${file}`).join('\n')}`,
 	);
 }
 
