@@ -6,6 +6,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/*
+ * Kakiyo's own package (`n8n-nodes-kakiyo-api`) declares a credential type with this same name, and
+ * n8n keys credential types by name: with both packages installed, n8n uses the definition of the
+ * package it loaded last, for every credential of this type, and keeps only the fields that
+ * definition declares. So the type name, the field names (`apiKey`, `url`), the default URL and the
+ * Bearer header match Kakiyo's: credentials and workflows saved with either package keep working in
+ * both, whichever definition n8n loads, and no one has to type the API key again (Kakiyo shows a key
+ * only once). The e2e suite checks this with such a package installed next to this one.
+ */
 export class KakiyoApi implements ICredentialType {
 	name = 'kakiyoApi';
 
@@ -28,7 +37,7 @@ export class KakiyoApi implements ICredentialType {
 		},
 		{
 			displayName: 'Base URL',
-			name: 'baseUrl',
+			name: 'url',
 			type: 'string',
 			default: 'https://api.kakiyo.com/v1',
 			hint: 'Change this only to use a sandbox, a proxy or the local Kakiyo emulator',
@@ -49,7 +58,7 @@ export class KakiyoApi implements ICredentialType {
 	// status text ("Unauthorized") with what the answer means for this credential.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.url.replace(/\\/+$/, "")}}',
 			url: '/verify',
 			method: 'GET',
 		},

@@ -10,6 +10,7 @@ import {
 import { getEventOptions } from '../shared/eventOptions';
 import { receiveDelivery } from './delivery';
 import { triggerProperties } from './properties';
+import { triggerPanel } from './triggerPanel';
 import { TriggerRuntime, type KakiyoTriggerOptions } from './triggerRuntime';
 import { checkExists, create, deleteHook } from './webhookLifecycle';
 
@@ -63,6 +64,7 @@ export class KakiyoTrigger implements INodeType {
 				path: 'webhook',
 			},
 		],
+		triggerPanel,
 		properties: triggerProperties,
 	};
 

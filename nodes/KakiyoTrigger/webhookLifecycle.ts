@@ -255,8 +255,8 @@ class HookLifecycle {
 	 * Kakiyo signs with.
 	 */
 	async create(events: string[]): Promise<boolean> {
-		const credential = await this.context.getCredentials<{ baseUrl?: string }>(KAKIYO_CREDENTIAL);
-		assertKakiyoCanReach(this.context.getNode(), this.url, credential.baseUrl);
+		const credential = await this.context.getCredentials<{ url?: string }>(KAKIYO_CREDENTIAL);
+		assertKakiyoCanReach(this.context.getNode(), this.url, credential.url);
 
 		const meanwhile = this.state.remembered();
 		if (meanwhile) {

@@ -49,7 +49,8 @@ export interface KakiyoRequest {
 
 interface KakiyoCredential {
 	apiKey?: string;
-	baseUrl?: string;
+	/** The API root (named as in Kakiyo's own package, which declares the same credential type). */
+	url?: string;
 }
 
 /** Joins the credential's base URL and a path without doubling or dropping the slash. */
@@ -111,7 +112,7 @@ export async function kakiyoApiRequest<T = unknown>(
 ): Promise<T> {
 	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	const credential = await this.getCredentials<KakiyoCredential>(KAKIYO_CREDENTIAL);
-	const url = joinUrl(credential.baseUrl, request.path);
+	const url = joinUrl(credential.url, request.path);
 
 	for (let attempt = 1; ; attempt++) {
 		const options: IHttpRequestOptions = {

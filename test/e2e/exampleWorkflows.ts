@@ -33,14 +33,19 @@ export function readExample(file: string): ExampleWorkflow {
 	return JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ExampleWorkflow;
 }
 
+export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
+
 /**
  * An example as a user imports it, made ready for this n8n: the Kakiyo nodes use the stack's
  * credential (the file names none), and every webhook gets a fresh ID, as n8n gives a copy, so that
- * the example can be active on both n8n lines and beside other workflows.
+ * the example can be active on both n8n lines and beside other workflows. With `outsideServices`
+ * (an origin such as `http://127.0.0.1:4321`), every HTTP Request node calls it instead of the
+ * placeholder host the user replaces (a chat webhook, a CRM), keeping the path and expressions.
  */
 export function exampleFixture(
 	file: string,
 	credential: CredentialRef,
+	outsideServices?: string,
 ): WorkflowFixture & { nodes: ExampleNode[] } {
 	const example = readExample(file);
 	const nodes = example.nodes.map((node) => ({
@@ -48,6 +53,17 @@ export function exampleFixture(
 		...(node.webhookId ? { webhookId: randomUUID() } : {}),
 		...(node.credentials?.[CREDENTIAL_TYPE]
 			? { credentials: { ...node.credentials, [CREDENTIAL_TYPE]: credential } }
+			: {}),
+		...(outsideServices && node.type === HTTP_REQUEST_TYPE
+			? {
+					parameters: {
+						...node.parameters,
+						url: String(node.parameters?.url).replace(
+							/^(=?)https?:\/\/[^/]+/,
+							`$1${outsideServices}`,
+						),
+					},
+				}
 			: {}),
 	}));
 	const webhookNode = nodes.find((node) => node.webhookId);

@@ -1,10 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only e2e suite: picks the n8n lines from the environment, prints progress on stderr, removes its scratch folder */
 import { rmSync } from 'node:fs';
 
-import { exampleFixture } from './exampleWorkflows';
+import { ScriptedServer } from '../support/scriptedServer';
+import { exampleFiles, exampleFixture, readExample } from './exampleWorkflows';
 import { clearStaticData } from './n8nDatabase';
-import { lineLabel, N8N_LINES, type N8nLine } from './n8nLines';
+import { lineLabel, selectedLines } from './n8nLines';
 import { buildAndPack } from './packageDeploy';
+import { runThroughWebhook } from './runOnce';
 import { scratchFolder } from './processRegistry';
 import { startStack, type Stack } from './stack';
 import {
@@ -31,9 +33,7 @@ import {
  * n8n installs community packages, and everything is driven through n8n's REST API and a real
  * HTTP Kakiyo emulator. `KAKIYO_E2E_LINES=2` runs one line only.
  */
-const lines: N8nLine[] = (process.env.KAKIYO_E2E_LINES ?? '1,2')
-	.split(',')
-	.map((id) => N8N_LINES[id.trim() as N8nLine['id']]);
+const lines = selectedLines();
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
 let workDir: string;
@@ -98,24 +98,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			stack.credential,
 			parameters,
 		);
-		const { id } = await stack.rest.createWorkflow(fixture.workflow);
-		const activation = await stack.rest.activate(id);
-		if (!activation.ok)
-			throw new Error(`Activating the action workflow failed: ${activation.message}`);
-		try {
-			const response = await fetch(`${stack.n8n.url}${fixture.webhookPath}`, {
-				method: 'POST',
-				body: '{}',
-				headers: { 'content-type': 'application/json' },
-			});
-			const text = await response.text();
-			if (response.status !== 200)
-				throw new Error(`Action workflow answered ${response.status}: ${text}`);
-			const output = JSON.parse(text) as unknown;
-			return Array.isArray(output) ? output : [output];
-		} finally {
-			await stack.rest.deactivate(id);
-		}
+		return await runThroughWebhook(stack, fixture);
 	};
 	describe('1. installation', () => {
 		test('n8n lists both nodes and the credential type under the package name', async () => {
@@ -127,11 +110,11 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		test('the credential test passes with a good key and fails clearly with a bad one', async () => {
 			const good = await stack.rest.testCredential(stack.credential, CREDENTIAL_TYPE, {
 				apiKey: stack.kakiyo.apiKey,
-				baseUrl: stack.kakiyo.baseUrl,
+				url: stack.kakiyo.baseUrl,
 			});
 			expect(good).toEqual(expect.objectContaining({ status: 'OK' }));
 
-			const badData = { apiKey: 'x'.repeat(40), baseUrl: stack.kakiyo.baseUrl };
+			const badData = { apiKey: 'x'.repeat(40), url: stack.kakiyo.baseUrl };
 			const badCredential = await stack.rest.createCredential(
 				'Kakiyo (wrong key)',
 				CREDENTIAL_TYPE,
@@ -453,6 +436,139 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 					}),
 				},
 			]);
+		});
+	});
+	describe('9. example workflows', () => {
+		/** Stands in for the outside services the examples call (a chat webhook, a CRM). */
+		const outside = new ScriptedServer();
+		beforeAll(async () => void (await outside.start()));
+		afterAll(async () => await outside.close());
+
+		/** Imports an example as a user would (outside services pointed here), activates it, runs `scenario`. */
+		const withExample = async (file: string, scenario: (workflowId: string) => Promise<void>) => {
+			const fixture = exampleFixture(file, stack.credential, new URL(outside.baseUrl).origin);
+			const { id } = await stack.rest.createWorkflow(fixture.workflow);
+			expect(await stack.rest.activate(id)).toEqual({ ok: true });
+			try {
+				await scenario(id);
+			} finally {
+				await deactivateIfActive(id);
+			}
+		};
+
+		/** Waits for `count` finished executions of the workflow, which must all have succeeded. */
+		const successfulRuns = async (workflowId: string, count: number) => {
+			const executions = await waitForExecutions(stack, { workflowId, url: '' }, count);
+			expect(executions.map((execution) => execution.status)).toEqual(
+				Array<string>(count).fill('success'),
+			);
+			return executions;
+		};
+
+		const seed = () => {
+			const [team] = stack.emulator!.state().teams;
+			const [john, sarah] = team.prospects;
+			return { john, sarah, campaign: team.campaigns[0] };
+		};
+
+		const RUN_HERE = [
+			'log-accepted-invitations.json',
+			'post-replies-to-chat.json',
+			'qualify-prospects-who-reply.json', // section 8
+			'upsert-qualified-prospects-into-crm.json',
+		];
+
+		it('every example in examples/ is run here, explains itself in a sticky note and names no credential ID', () => {
+			expect(exampleFiles()).toEqual(RUN_HERE);
+			for (const file of exampleFiles()) {
+				const { nodes } = readExample(file);
+				expect(nodes.map((node) => node.type)).toContain('n8n-nodes-base.stickyNote');
+				const credentialIds = nodes.flatMap((node) =>
+					Object.values(node.credentials ?? {}).map((ref) => (ref as { id?: string }).id),
+				);
+				expect(credentialIds.every((id) => id === '')).toBe(true);
+			}
+		});
+
+		it('"post each reply to a chat channel" posts who replied, in which campaign, what and their profile to the chat webhook', async () => {
+			await withExample('post-replies-to-chat.json', async (id) => {
+				const { john, campaign } = seed();
+				outside.answer({ status: 200, body: 'ok' });
+				const message = `Sounds good, "tell me more" – line ${line.id}`;
+				await stack.emulator!.reply(john.chat.id, message);
+
+				await successfulRuns(id, 1);
+				expect(outside.calls.map((call) => [call.method, call.url])).toEqual([
+					['POST', '/services/REPLACE/WITH/YOUR-INCOMING-WEBHOOK'],
+				]);
+				expect(outside.calls[0].headers['content-type']).toMatch(/^application\/json/);
+				expect(JSON.parse(outside.calls[0].body)).toEqual({
+					text: `*${john.name}* replied in “${campaign.name}”:\n> ${message}\n${john.url}`,
+				});
+			});
+		});
+
+		it('"upsert qualified prospects into a CRM" puts the prospect Kakiyo qualified at the CRM, keyed by its prospect ID', async () => {
+			await withExample('upsert-qualified-prospects-into-crm.json', async (id) => {
+				const { john, campaign } = seed();
+				outside.answer({ status: 200, body: { id: 'crm-contact-1', updated: true } });
+				const qualified = await fetch(`${stack.kakiyo.baseUrl}/prospects/${john.chat.id}/qualify`, {
+					method: 'POST',
+					headers: { authorization: `Bearer ${stack.kakiyo.apiKey}` },
+				});
+				expect(qualified.status).toBe(200);
+				await stack.emulator!.idle();
+
+				await successfulRuns(id, 1);
+				expect(outside.calls.map((call) => [call.method, call.url])).toEqual([
+					['PUT', `/api/contacts/kakiyo-${john.id}`],
+				]);
+				expect(JSON.parse(outside.calls[0].body)).toEqual(
+					expect.objectContaining({
+						source: 'kakiyo',
+						kakiyoProspectId: john.id,
+						name: john.name,
+						linkedinUrl: john.url,
+						status: 'qualified',
+						qualifiedAt: expect.any(String),
+						campaign: campaign.name,
+						kakiyoChatId: john.chat.id,
+					}),
+				);
+			});
+		});
+
+		it('"log each accepted invitation as a row" appends one row per accepted invitation, numbered across runs', async () => {
+			await withExample('log-accepted-invitations.json', async (id) => {
+				const { john, sarah, campaign } = seed();
+				await stack.emulator!.acceptInvitation(sarah.chat.id);
+				await successfulRuns(id, 1);
+				await stack.emulator!.acceptInvitation(john.chat.id);
+				const executions = await successfulRuns(id, 2);
+
+				const rows = (
+					await Promise.all(
+						executions.map(
+							async (execution) => await stack.rest.nodeOutput(execution.id, 'Append a row'),
+						),
+					)
+				)
+					.flat()
+					.sort(
+						(a, b) =>
+							(a as { rowNumber: number }).rowNumber - (b as { rowNumber: number }).rowNumber,
+					);
+				const row = (prospect: typeof john, rowNumber: number) => ({
+					acceptedAt: expect.any(String),
+					name: prospect.name,
+					linkedinUrl: prospect.url,
+					headline: prospect.headline ?? '',
+					campaign: campaign.name,
+					chatId: prospect.chat.id,
+					rowNumber,
+				});
+				expect(rows).toEqual([row(sarah, 1), row(john, 2)]);
+			});
 		});
 	});
 });

@@ -9,7 +9,7 @@ import { ensureN8n, seconds, type N8nInstallation } from './n8nInstaller';
 import { lineLabel, type N8nLine } from './n8nLines';
 import { N8nServer } from './n8nProcess';
 import { N8nRestClient } from './n8nRestClient';
-import { deployPackage } from './packageDeploy';
+import { deployPackage, type PackedPackage } from './packageDeploy';
 import { CREDENTIAL_TYPE, type CredentialRef } from './workflows';
 
 export interface KakiyoTarget {
@@ -23,6 +23,8 @@ export interface StackOptions {
 	workDir: string;
 	/** The packed package (see buildAndPack). */
 	tarball: string;
+	/** Other community packages to install beside it before n8n starts. */
+	alsoInstall?: PackedPackage[];
 	progress: (message: string) => void;
 	/** Ports to try first (e.g. 5678 for `npm start`); a free one is used when taken. */
 	preferredPorts?: { n8n?: number; emulator?: number };
@@ -36,6 +38,8 @@ export interface StackOptions {
 /** A running n8n of one line with the package installed, an owner session and a Kakiyo credential. */
 export interface Stack {
 	installation: N8nInstallation;
+	/** N8N_USER_FOLDER of this n8n (the installed packages are under `.n8n/nodes`). */
+	userFolder: string;
 	n8n: N8nServer;
 	rest: N8nRestClient;
 	/** Absent when the credential points at the real Kakiyo. */
@@ -62,6 +66,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	let ready = false;
 	try {
 		await deployPackage(options.tarball, userFolder);
+		for (const other of options.alsoInstall ?? [])
+			await deployPackage(other.tarball, userFolder, other);
 		if (!options.realKakiyo) {
 			emulator = await startEmulator({
 				port: await freePort(options.preferredPorts?.emulator),
@@ -86,10 +92,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		const credential = await rest.createCredential(
 			options.realKakiyo ? 'Kakiyo' : 'Kakiyo (emulator)',
 			CREDENTIAL_TYPE,
-			{ apiKey: kakiyo.apiKey, baseUrl: kakiyo.baseUrl },
+			{ apiKey: kakiyo.apiKey, url: kakiyo.baseUrl },
 		);
 		ready = true;
-		return { installation, n8n, rest, emulator, kakiyo, credential, close };
+		return { installation, userFolder, n8n, rest, emulator, kakiyo, credential, close };
 	} finally {
 		if (!ready) await close();
 	}

@@ -68,6 +68,8 @@ export function actionWorkflow(
 	credential: CredentialRef,
 	/** One action node's parameters, or several for action nodes run one after the other. */
 	actionParameters: Record<string, unknown> | Array<Record<string, unknown>>,
+	/** The action nodes' type: this package's Kakiyo node unless another package's is tested. */
+	actionType = ACTION_TYPE,
 ): WorkflowFixture {
 	const path = `kakiyo-action-${randomUUID()}`;
 	const steps = Array.isArray(actionParameters) ? actionParameters : [actionParameters];
@@ -77,7 +79,7 @@ export function actionWorkflow(
 	const actions = steps.map((parameters, index) => ({
 		id: randomUUID(),
 		name: names[index],
-		type: ACTION_TYPE,
+		type: actionType,
 		typeVersion: 1,
 		position: [220 * (index + 1), 0],
 		parameters,

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PackageDirectoryLoader } from 'n8n-core';
-import type { INodeTypeDescription } from 'n8n-workflow';
+import type { INodeTypeDescription, TriggerPanelDefinition } from 'n8n-workflow';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
@@ -59,7 +59,7 @@ describe('n8n loads the packed package', () => {
 		const credential = loader.getCredential('kakiyoApi').type;
 		expect(credential.displayName).toBe('Kakiyo API');
 		expect(credential.test?.request.url).toBe('/verify');
-		expect(credential.properties.map((property) => property.name)).toEqual(['apiKey', 'baseUrl']);
+		expect(credential.properties.map((property) => property.name)).toEqual(['apiKey', 'url']);
 		expect(credential.properties[0].typeOptions?.password).toBe(true);
 		expect(loader.known.credentials.kakiyoApi.supportedNodes).toEqual(
 			expect.arrayContaining(['kakiyoTrigger', 'kakiyo']),
@@ -89,6 +89,21 @@ describe('n8n loads the packed package', () => {
 		expect(descriptions.get('kakiyoTrigger')!.group).toEqual(['trigger']);
 		expect(descriptions.get('kakiyoTrigger')!.usableAsTool).toBeUndefined();
 		expect(descriptions.get('kakiyo')!.usableAsTool).toBe(true);
+	});
+
+	it("gives the editor the trigger's own panel texts for an inactive and an active workflow", () => {
+		const trigger = loader.types.nodes.find((description) => description.name === 'kakiyoTrigger');
+		const panel = trigger!.triggerPanel as TriggerPanelDefinition;
+		expect(panel.header).toMatch(/Kakiyo/);
+		const help = panel.executionsHelp as { active: string; inactive: string };
+		const hint = panel.activationHint as { active: string; inactive: string };
+		for (const text of [help.inactive, help.active, hint.inactive, hint.active])
+			expect(text).toMatch(/Kakiyo/);
+		// The inactive texts say how to go live, on both n8n lines' wording; the active ones say it is.
+		expect(help.inactive).toMatch(/publish \(activate\)/);
+		expect(hint.inactive).toMatch(/publish \(activate\)/);
+		expect(help.active).toMatch(/since it's published/);
+		expect(help.active).toContain('data-key="executions"');
 	});
 
 	it('ships every icon file the loader points at', () => {

@@ -117,7 +117,7 @@ export function nodeTypesOf(...types: INodeType[]): INodeTypes {
 export interface NodeSetup {
 	nodeType: INodeType;
 	parameters: INodeParameters;
-	/** Decrypted `kakiyoApi` credential data, e.g. `{ apiKey, baseUrl }`. */
+	/** Decrypted `kakiyoApi` credential data, e.g. `{ apiKey, url }`. */
 	credentials: ICredentialDataDecryptedObject;
 	/** Static data of the whole workflow as n8n stores it (`{ 'node:<name>': {...} }`). */
 	staticData?: IDataObject;

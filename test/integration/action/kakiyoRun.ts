@@ -21,7 +21,7 @@ export async function runKakiyo(run: KakiyoRun): Promise<INodeExecutionData[]> {
 	const workflow = new TestWorkflow({
 		nodeType: new Kakiyo({ retry: FAST_RETRY }),
 		parameters: run.parameters,
-		credentials: { apiKey: run.apiKey, baseUrl: run.baseUrl },
+		credentials: { apiKey: run.apiKey, url: run.baseUrl },
 		continueOnFail: run.continueOnFail,
 	});
 	try {

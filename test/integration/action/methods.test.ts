@@ -20,7 +20,7 @@ const context = (path: string, apiKey = emulator.apiKey) =>
 	new TestWorkflow({
 		nodeType: node,
 		parameters: { resource: 'webhook', operation: 'get' },
-		credentials: { apiKey, baseUrl: emulator.baseUrl },
+		credentials: { apiKey, url: emulator.baseUrl },
 	}).loadOptionsContext(path);
 
 describe('the event picker of Get Example and Send Test', () => {

@@ -16,22 +16,22 @@ function resolvedTestRequest(baseUrl: string) {
 		workflow.node,
 		credential.test.request.baseURL as string,
 		'internal',
-		{ $credentials: { apiKey, baseUrl } },
+		{ $credentials: { apiKey, url: baseUrl } },
 	) as string;
 	return { ...credential.test.request, baseURL };
 }
 
 describe('Kakiyo API credential', () => {
 	it('asks for a secret API key and an optional base URL defaulting to the public API', () => {
-		const [key, baseUrl] = credential.properties;
+		const [key, url] = credential.properties;
 		expect(key).toMatchObject({
 			name: 'apiKey',
 			type: 'string',
 			required: true,
 			typeOptions: { password: true },
 		});
-		expect(baseUrl).toMatchObject({ name: 'baseUrl', default: 'https://api.kakiyo.com/v1' });
-		expect(baseUrl.hint).toMatch(/sandbox|proxy/);
+		expect(url).toMatchObject({ name: 'url', default: 'https://api.kakiyo.com/v1' });
+		expect(url.hint).toMatch(/sandbox|proxy/);
 		expect(credential.documentationUrl).toMatch(/^https:\/\//);
 		expect(credential.icon).toEqual({
 			light: 'file:../icons/kakiyo.svg',
@@ -61,12 +61,27 @@ describe('Kakiyo API credential', () => {
 		expect(messages.get(404)).toMatch(/Base URL.*\/v1/);
 	});
 
+	it("keeps the type name, field names, default and header of Kakiyo's own package, so either definition reads what the other saved", () => {
+		// n8n keys credential types by name and keeps only the fields the loaded definition declares.
+		// Kakiyo's `n8n-nodes-kakiyo-api` declares `kakiyoApi` with `apiKey` and `url`; see the README.
+		expect(credential.name).toBe('kakiyoApi');
+		expect(credential.properties.map((property) => [property.name, property.default])).toEqual([
+			['apiKey', ''],
+			['url', 'https://api.kakiyo.com/v1'],
+		]);
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
+		});
+		expect(credential.test.request).toMatchObject({ url: '/verify', method: 'GET' });
+	});
+
 	it('authenticates the test request with a Bearer header, sent for real', async () => {
 		server.answer({ status: 200, body: { status: 'success', message: 'API key is valid' } });
 		const workflow = new TestWorkflow({
 			nodeType: new ProbeNode(),
 			parameters: {},
-			credentials: { apiKey, baseUrl: `${server.baseUrl}/` },
+			credentials: { apiKey, url: `${server.baseUrl}/` },
 		});
 		const context = workflow.executeContext([{ json: {} }]);
 		const request = resolvedTestRequest(`${server.baseUrl}/`) as IHttpRequestOptions;

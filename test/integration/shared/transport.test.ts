@@ -35,7 +35,7 @@ async function call(method: IHttpRequestMethods, path: string, options: CallOpti
 			path,
 			...(options.body ? { body: options.body as INodeParameters } : {}),
 		},
-		credentials: { apiKey: options.apiKey ?? apiKey, baseUrl: options.baseUrl ?? server.baseUrl },
+		credentials: { apiKey: options.apiKey ?? apiKey, url: options.baseUrl ?? server.baseUrl },
 	});
 	const [[item]] = await workflow.run(undefined, options.cancel);
 	return item.json.response;
@@ -244,7 +244,7 @@ describe('retries', () => {
 		const workflow = new TestWorkflow({
 			nodeType: new ProbeNode(),
 			parameters: {},
-			credentials: { apiKey, baseUrl: server.baseUrl },
+			credentials: { apiKey, url: server.baseUrl },
 		});
 		const started = Date.now();
 		const error = (await kakiyoApiRequest

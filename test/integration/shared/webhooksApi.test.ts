@@ -28,7 +28,7 @@ beforeAll(() => {
 	workflow = new TestWorkflow({
 		nodeType: new ProbeNode(),
 		parameters: {},
-		credentials: { apiKey: randomBytes(20).toString('hex'), baseUrl: server.baseUrl },
+		credentials: { apiKey: randomBytes(20).toString('hex'), url: server.baseUrl },
 	});
 });
 const context = () => workflow.executeContext([{ json: {} }]);

@@ -72,7 +72,7 @@ export function triggerWorkflow(rig: Rig, setup: TriggerSetup = {}): TestWorkflo
 			events: setup.events ?? ['linkedin.message.received'],
 			options: (setup.options ?? {}) as INodeParameters,
 		},
-		credentials: { apiKey: rig.emulator.apiKey, baseUrl: setup.baseUrl ?? rig.emulator.baseUrl },
+		credentials: { apiKey: rig.emulator.apiKey, url: setup.baseUrl ?? rig.emulator.baseUrl },
 		staticData: setup.staticData,
 		webhookId: setup.webhookId ?? WEBHOOK_ID,
 		workflowId: setup.workflowId,
