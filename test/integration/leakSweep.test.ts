@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { startEmulator, type FaultSpec, type RunningEmulator } from '../emulator';
 import type { LogLine } from '../support/n8nRuntime';
+import { kakiyoSignature } from '../support/signature';
 import { runKakiyo } from './action/kakiyoRun';
 import { agentRows } from './action/wire/agent.rows';
 import { campaignRows } from './action/wire/campaign.rows';
@@ -10,7 +11,7 @@ import { prospectRows } from './action/wire/prospect.rows';
 import { webhookRows } from './action/wire/webhook.rows';
 import { workspaceRows } from './action/wire/workspace.rows';
 import { WireKit, type WireRow } from './action/wire/wireRow';
-import { activate, hooks, post, sign, triggerWorkflow, useRig } from './trigger/rig';
+import { activate, hooks, post, triggerWorkflow, useRig } from './trigger/rig';
 
 /**
  * The leak sweep of issue 11: every operation of the action node, and the trigger's lifecycle and
@@ -193,8 +194,9 @@ describe('the trigger', () => {
 
 		const body = JSON.stringify({ event: 'linkedin.message.received', note: 'hello' });
 		const statuses = [
-			(await post(url, body, { 'x-kakiyo-signature': sign(webhookSecret, body) })).status,
-			(await post(url, body, { 'x-kakiyo-signature': sign('wrong', body) })).status,
+			(await post(url, body, { 'x-kakiyo-signature': kakiyoSignature(webhookSecret, body) }))
+				.status,
+			(await post(url, body, { 'x-kakiyo-signature': kakiyoSignature('wrong', body) })).status,
 			(await post(url, body)).status,
 		];
 
