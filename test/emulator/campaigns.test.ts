@@ -1,8 +1,7 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
 const otherKey = newApiKey();
-let emulator: RunningEmulator;
 const { api, control } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const other = () => emulator.state().teams[1];
@@ -16,11 +15,7 @@ const createBody = (change: Record<string, unknown> = {}) => ({
 	...change,
 });
 
-beforeAll(async () => {
-	emulator = await startEmulator({ otherTeam: { apiKeys: [otherKey] } });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 
 describe('create', () => {
 	it('answers 201 with the stored campaign, active, Kakiyo-node defaults for what was not sent', async () => {

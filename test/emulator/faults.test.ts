@@ -1,7 +1,6 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { call } from './testKit';
 
-let emulator: RunningEmulator;
 const api = (path: string, method = 'GET') =>
 	call(`${emulator.baseUrl}${path}`, { method, key: emulator.apiKey });
 const statuses = async (...paths: string[]) => {
@@ -10,11 +9,7 @@ const statuses = async (...paths: string[]) => {
 	return seen;
 };
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 it('a status fault answers a Kakiyo-style error once, then the API is back', async () => {
 	emulator.injectFault({ path: '/v1/verify', status: 503 });

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { startEmulator, type FaultSpec, type RunningEmulator } from '../emulator';
+import type { FaultSpec } from '../emulator';
+import { useEmulator } from '../support/emulator';
 import type { LogLine } from '../support/n8nRuntime';
 import { kakiyoSignature } from '../support/signature';
 import { runKakiyo } from './action/kakiyoRun';
@@ -102,20 +103,17 @@ describe('the action node', () => {
 		...webhookRows,
 		...workspaceRows,
 	];
-	let emulator: RunningEmulator;
+	const emulator = useEmulator({ apiKeys: [KEY] });
 	let kit: WireKit;
 	const counts = { runs: 0, outputs: 0, errors: 0, logLines: 0 };
 
-	beforeAll(async () => {
-		emulator = await startEmulator({ apiKeys: [KEY] });
+	beforeAll(() => {
 		kit = new WireKit(emulator);
 	});
-	afterAll(async () => {
-		await emulator.close();
+	afterAll(() => {
 		// eslint-disable-next-line no-console
 		console.log(`leak sweep, action node: ${JSON.stringify(counts)}`);
 	});
-	beforeEach(() => emulator.reset());
 
 	describe.each(rows)('$resource > $operation', (row) => {
 		// The secrets this operation sends; Kakiyo can only echo what it was given.

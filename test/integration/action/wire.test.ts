@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { operationsOf } from '../../support/nodeDescription';
 import { jsonAndPairing, runKakiyo } from './kakiyoRun';
 import { agentRows } from './wire/agent.rows';
@@ -27,15 +27,12 @@ const rows: WireRow[] = [
 	...workspaceRows,
 ];
 
-let emulator: RunningEmulator;
 let kit: WireKit;
 
+const emulator = useEmulator();
 beforeAll(async () => {
-	emulator = await startEmulator();
 	kit = new WireKit(emulator);
 });
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
 
 const received = () =>
 	emulator
