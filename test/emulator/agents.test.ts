@@ -3,6 +3,10 @@ import { clientsOf, ISO_TIME, newApiKey, type Reply } from './testKit';
 
 const otherKey = newApiKey();
 const lines: string[] = [];
+const emulator = useEmulator({
+	otherTeam: { apiKeys: [otherKey] },
+	log: (line) => lines.push(line),
+});
 const { api, control } = clientsOf(() => emulator);
 const seedAgent = () => emulator.state().teams[0].agents[0];
 const otherAgent = () => emulator.state().teams[1].agents[0];
@@ -10,10 +14,6 @@ const post = (path: string, body?: unknown) => api(path, { method: 'POST', body 
 const expectError = (reply: Reply<unknown>, status: number, body: Record<string, unknown>) =>
 	expect([reply.status, reply.json]).toEqual([status, body]);
 
-const emulator = useEmulator({
-	otherTeam: { apiKeys: [otherKey] },
-	log: (line) => lines.push(line),
-});
 beforeEach(() => {
 	lines.length = 0;
 });

@@ -1,13 +1,12 @@
 import { useEmulator, withEmulator } from '../support/emulator';
 import { clientsOf } from './testKit';
 
+const emulator = useEmulator();
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const campaign = () => team().campaigns[0];
 const sarah = () => team().prospects.find((p) => p.name === 'Sarah Lee')!;
 const today = () => new Date().toISOString().slice(0, 10);
-
-const emulator = useEmulator();
 
 it("the overview is computed from the team's state, and follows it", async () => {
 	const before = await api('/analytics/overview');

@@ -17,6 +17,7 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 const newKey = newApiKey;
 const inactiveKey = newKey();
 
+const emulator = useEmulator({ inactiveKeys: [inactiveKey] });
 const api = (path: string, options: Parameters<typeof call>[1] = {}) =>
 	call(`${emulator.baseUrl}${path}`, { key: emulator.apiKey, ...options });
 const expectValidationError = (reply: Reply<unknown>, message: RegExp) =>
@@ -29,8 +30,6 @@ const createHook = (body: Record<string, unknown> = {}) =>
 		method: 'POST',
 		body: { name: 'CRM sync', url: 'https://crm.example.com/kakiyo', events: ['*'], ...body },
 	});
-
-const emulator = useEmulator({ inactiveKeys: [inactiveKey] });
 
 describe('authentication', () => {
 	it.each([

@@ -2,6 +2,7 @@ import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
 const otherKey = newApiKey();
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 const { api, control } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const other = () => emulator.state().teams[1];
@@ -14,8 +15,6 @@ const createBody = (change: Record<string, unknown> = {}) => ({
 	agentId: team().agents[0].id,
 	...change,
 });
-
-const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 
 describe('create', () => {
 	it('answers 201 with the stored campaign, active, Kakiyo-node defaults for what was not sent', async () => {

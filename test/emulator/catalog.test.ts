@@ -16,6 +16,7 @@ const DOCUMENTED_MODELS = [
 	status: 'active',
 }));
 
+const emulator = useEmulator();
 const { api } = clientsOf(() => emulator);
 const post = (path: string, body: unknown) => api(path, { method: 'POST', body });
 const expectValidation = async (path: string, body: unknown, message: RegExp) => {
@@ -25,8 +26,6 @@ const expectValidation = async (path: string, body: unknown, message: RegExp) =>
 		{ error: 'validation_error', message: expect.stringMatching(message) },
 	]);
 };
-
-const emulator = useEmulator();
 
 describe('products', () => {
 	it('creates with 201 and lists as {products, total}', async () => {

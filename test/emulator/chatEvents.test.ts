@@ -12,12 +12,12 @@ import {
 const SECRET = 'chat-events-secret';
 const otherKey = newApiKey();
 let receiver: Receiver;
+const emulator = useEmulator({ retryDelaysMs: [], otherTeam: { apiKeys: [otherKey] } });
 const { api, control } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const john = () => team().prospects.find((p) => p.name === 'John Smith')!;
 const sarah = () => team().prospects.find((p) => p.name === 'Sarah Lee')!;
 
-const emulator = useEmulator({ retryDelaysMs: [], otherTeam: { apiKeys: [otherKey] } });
 beforeAll(async () => {
 	receiver = await startReceiver();
 });

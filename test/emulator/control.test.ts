@@ -3,6 +3,7 @@ import { useEmulator, withEmulator } from '../support/emulator';
 import { call, startReceiver, type Receiver } from './testKit';
 
 let receiver: Receiver;
+const emulator = useEmulator({ retryDelaysMs: [1, 1, 1] });
 const control = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
 	call(`${emulator.controlUrl}${path}`, {
 		method: body === undefined ? 'GET' : 'POST',
@@ -11,7 +12,6 @@ const control = (path: string, body?: unknown, headers: Record<string, string> =
 	});
 const port = () => new URL(emulator.controlUrl).port;
 
-const emulator = useEmulator({ retryDelaysMs: [1, 1, 1] });
 beforeAll(async () => {
 	receiver = await startReceiver();
 });

@@ -2,6 +2,7 @@ import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey, type Reply } from './testKit';
 
 const otherKey = newApiKey();
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const add = (url: unknown, key?: string) => api('/dnc', { method: 'POST', body: { url }, key });
@@ -11,8 +12,6 @@ const expectValidation = (reply: Reply<unknown>, message: RegExp) =>
 		400,
 		{ error: 'validation_error', message: expect.stringMatching(message) },
 	]);
-
-const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 
 describe('add and check', () => {
 	it('add answers 201 in the {error, data, message} envelope with the stored entry', async () => {

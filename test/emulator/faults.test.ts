@@ -1,6 +1,7 @@
 import { useEmulator } from '../support/emulator';
 import { call } from './testKit';
 
+const emulator = useEmulator();
 const api = (path: string, method = 'GET') =>
 	call(`${emulator.baseUrl}${path}`, { method, key: emulator.apiKey });
 const statuses = async (...paths: string[]) => {
@@ -8,8 +9,6 @@ const statuses = async (...paths: string[]) => {
 	for (const path of paths) seen.push((await api(path)).status);
 	return seen;
 };
-
-const emulator = useEmulator();
 
 it('a status fault answers a Kakiyo-style error once, then the API is back', async () => {
 	emulator.injectFault({ path: '/v1/verify', status: 503 });

@@ -2,6 +2,7 @@ import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey, pollUntil } from './testKit';
 
 const otherKey = newApiKey();
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const campaign = () => team().campaigns[0];
@@ -15,8 +16,6 @@ const newCampaign = async (name: string): Promise<string> =>
 			agentId: team().agents[0].id,
 		})
 	).json.id;
-
-const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 
 describe('add one prospect', () => {
 	it('starts an import that is complete by the next request, with a prospect and a chat', async () => {

@@ -2,6 +2,7 @@ import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
 const otherKey = newApiKey();
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const other = () => emulator.state().teams[1];
@@ -10,8 +11,6 @@ const campaign = () => team().campaigns[0];
 const john = () => team().prospects.find((p) => p.name === 'John Smith')!;
 const sarah = () => team().prospects.find((p) => p.name === 'Sarah Lee')!;
 const post = (path: string, body?: unknown) => api(path, { method: 'POST', body });
-
-const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 
 const entryOf = (prospect: ReturnType<typeof john>) => ({
 	id: prospect.id,

@@ -1,9 +1,8 @@
 import { useEmulator, withEmulator } from '../support/emulator';
 import { call, clientsOf, startReceiver } from './testKit';
 
-const { api, control } = clientsOf(() => emulator);
-
 const emulator = useEmulator({ retryDelaysMs: [] });
+const { api, control } = clientsOf(() => emulator);
 
 describe('the request log', () => {
 	it('keeps the method, the path as received, its query and the parsed JSON body', async () => {

@@ -2,14 +2,13 @@ import { useEmulator, withEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
 const otherKey = newApiKey();
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey], plan: 'standard' } });
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const agentId = () => team().agents[0].id;
 const post = (path: string, body?: unknown) => api(path, { method: 'POST', body });
 const createWorkspace = async (name = 'Acme (client)') =>
 	(await post('/workspaces', { name })).json.id as string;
-
-const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey], plan: 'standard' } });
 
 describe('list, create, delete', () => {
 	it('create answers 201 {id, name, clientTeamId, createdAt}; list {workspaces, total}', async () => {

@@ -10,9 +10,9 @@ import { WireKit } from './wire/wireRow';
  */
 const otherTeamKey = generateApiKey();
 let kit: WireKit;
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherTeamKey] } });
 const kakiyo = kakiyoAgainst(() => emulator);
 
-const emulator = useEmulator({ otherTeam: { apiKeys: [otherTeamKey] } });
 beforeAll(async () => {
 	kit = new WireKit(emulator);
 });

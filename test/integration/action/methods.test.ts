@@ -4,11 +4,11 @@ import { EVENT_IDS } from '../../emulator';
 import { useEmulator } from '../../support/emulator';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { kakiyoAgainst } from './kakiyoRun';
-
-const kakiyo = kakiyoAgainst(() => emulator);
-const node = new Kakiyo();
+import { byId } from './wire/wireRow';
 
 const emulator = useEmulator();
+const kakiyo = kakiyoAgainst(() => emulator);
+const node = new Kakiyo();
 
 const context = (path: string, apiKey = emulator.apiKey) =>
 	new TestWorkflow({
@@ -63,7 +63,7 @@ describe('the webhook picker', () => {
 		await kakiyo.run({
 			resource: 'webhook',
 			operation: 'update',
-			webhookId: { __rl: true, mode: 'id', value: slack },
+			webhookId: byId(slack),
 			updateFields: { active: false },
 		});
 

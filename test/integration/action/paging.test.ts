@@ -7,9 +7,9 @@ import { WireKit } from './wire/wireRow';
  * `limit`/`offset`), as large as Kakiyo allows, and stops at Limit; one call otherwise.
  */
 let kit: WireKit;
+const emulator = useEmulator();
 const kakiyo = kakiyoAgainst(() => emulator);
 
-const emulator = useEmulator();
 beforeAll(async () => {
 	kit = new WireKit(emulator);
 });

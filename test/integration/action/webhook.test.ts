@@ -2,18 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { INodeParameters } from 'n8n-workflow';
 import { useEmulator, withEmulator } from '../../support/emulator';
 import { jsonAndPairing, kakiyoAgainst, runKakiyo } from './kakiyoRun';
-
-const kakiyo = kakiyoAgainst(() => emulator);
+import { byId, fromList } from './wire/wireRow';
 
 const emulator = useEmulator();
+const kakiyo = kakiyoAgainst(() => emulator);
 
 const webhookOperation = (operation: string, parameters: INodeParameters) => ({
 	resource: 'webhook',
 	operation,
 	...parameters,
 });
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
 const hooksAt = (...names: string[]) =>
 	kakiyo.createWebhooks(names.map((name) => ({ name, url: `https://hooks.example/${name}` })));
 /** The calls a test made after its set-up. */

@@ -5,10 +5,10 @@ import { useEmulator } from '../../support/emulator';
 import { ScriptedServer } from '../../support/scriptedServer';
 import { jsonAndPairing, kakiyoAgainst } from './kakiyoRun';
 
+const emulator = useEmulator({ retryDelaysMs: [] });
 const kakiyo = kakiyoAgainst(() => emulator);
 const receiver = new ScriptedServer();
 
-const emulator = useEmulator({ retryDelaysMs: [] });
 beforeAll(async () => {
 	await receiver.start();
 });
