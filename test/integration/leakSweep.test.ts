@@ -4,14 +4,8 @@ import { useEmulator } from '../support/emulator';
 import type { LogLine } from '../support/n8nRuntime';
 import { kakiyoSignature } from '../support/signature';
 import { runKakiyo } from './action/kakiyoRun';
-import { agentRows } from './action/wire/agent.rows';
-import { campaignRows } from './action/wire/campaign.rows';
-import { catalogRows } from './action/wire/catalog.rows';
-import { doNotContactRows } from './action/wire/doNotContact.rows';
-import { prospectRows } from './action/wire/prospect.rows';
-import { webhookRows } from './action/wire/webhook.rows';
-import { workspaceRows } from './action/wire/workspace.rows';
-import { WireKit, type WireRow } from './action/wire/wireRow';
+import { ALL_WIRE_ROWS } from './action/wire/allRows';
+import { WireKit } from './action/wire/wireRow';
 import { activate, hooks, post, triggerWorkflow, useRig } from './trigger/rig';
 
 /**
@@ -94,15 +88,7 @@ const MODES: Array<{ name: string; fault: (said: string) => Omit<FaultSpec, 'pat
 	];
 
 describe('the action node', () => {
-	const rows: WireRow[] = [
-		...agentRows,
-		...campaignRows,
-		...prospectRows,
-		...catalogRows,
-		...doNotContactRows,
-		...webhookRows,
-		...workspaceRows,
-	];
+	const rows = ALL_WIRE_ROWS;
 	const emulator = useEmulator({ apiKeys: [KEY] });
 	let kit: WireKit;
 	const counts = { runs: 0, outputs: 0, errors: 0, logLines: 0 };
