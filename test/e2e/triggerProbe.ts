@@ -1,5 +1,3 @@
-import { createHmac } from 'node:crypto';
-
 import type { EmulatedWebhook } from '../emulator';
 import type { ExecutionSummary } from './n8nRestClient';
 import type { Stack } from './stack';
@@ -46,9 +44,8 @@ export function onlyHook(stack: Stack, trigger: ActiveTrigger): EmulatedWebhook 
 	return hooks[0];
 }
 
-export function signatureFor(secret: string, body: string): string {
-	return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
-}
+// The scenarios call it signatureFor; one signing helper serves every test folder.
+export { kakiyoSignature as signatureFor } from '../support/signature';
 
 /** POSTs raw bytes to the trigger as Kakiyo would (signature optional), returning the HTTP status. */
 export async function postDelivery(

@@ -1,9 +1,12 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey, type Reply } from './testKit';
 
 const otherKey = newApiKey();
 const lines: string[] = [];
-let emulator: RunningEmulator;
+const emulator = useEmulator({
+	otherTeam: { apiKeys: [otherKey] },
+	log: (line) => lines.push(line),
+});
 const { api, control } = clientsOf(() => emulator);
 const seedAgent = () => emulator.state().teams[0].agents[0];
 const otherAgent = () => emulator.state().teams[1].agents[0];
@@ -11,15 +14,7 @@ const post = (path: string, body?: unknown) => api(path, { method: 'POST', body 
 const expectError = (reply: Reply<unknown>, status: number, body: Record<string, unknown>) =>
 	expect([reply.status, reply.json]).toEqual([status, body]);
 
-beforeAll(async () => {
-	emulator = await startEmulator({
-		otherTeam: { apiKeys: [otherKey] },
-		log: (line) => lines.push(line),
-	});
-});
-afterAll(() => emulator.close());
 beforeEach(() => {
-	emulator.reset();
 	lines.length = 0;
 });
 

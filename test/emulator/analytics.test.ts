@@ -1,18 +1,12 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator, withEmulator } from '../support/emulator';
 import { clientsOf } from './testKit';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator();
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const campaign = () => team().campaigns[0];
 const sarah = () => team().prospects.find((p) => p.name === 'Sarah Lee')!;
 const today = () => new Date().toISOString().slice(0, 10);
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 it("the overview is computed from the team's state, and follows it", async () => {
 	const before = await api('/analytics/overview');
@@ -85,11 +79,8 @@ it('an unknown campaign is 404', async () => {
 });
 
 it('an empty team has zero rates, not NaN', async () => {
-	const empty = await startEmulator({ seed: false });
-	try {
+	await withEmulator({ seed: false }, async (empty) => {
 		const reply = await clientsOf(() => empty).api('/analytics/overview');
 		expect(reply.json).toMatchObject({ totalProspects: 0, connectionRate: 0, responseRate: 0 });
-	} finally {
-		await empty.close();
-	}
+	});
 });

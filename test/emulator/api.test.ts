@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator, withEmulator } from '../support/emulator';
 import { call, newApiKey, type Reply, startReceiver } from './testKit';
 
 // Written out here rather than imported, so the test checks the emulator against the contract.
@@ -17,7 +17,7 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 const newKey = newApiKey;
 const inactiveKey = newKey();
 
-let emulator: RunningEmulator;
+const emulator = useEmulator({ inactiveKeys: [inactiveKey] });
 const api = (path: string, options: Parameters<typeof call>[1] = {}) =>
 	call(`${emulator.baseUrl}${path}`, { key: emulator.apiKey, ...options });
 const expectValidationError = (reply: Reply<unknown>, message: RegExp) =>
@@ -30,12 +30,6 @@ const createHook = (body: Record<string, unknown> = {}) =>
 		method: 'POST',
 		body: { name: 'CRM sync', url: 'https://crm.example.com/kakiyo', events: ['*'], ...body },
 	});
-
-beforeAll(async () => {
-	emulator = await startEmulator({ inactiveKeys: [inactiveKey] });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 describe('authentication', () => {
 	it.each([
@@ -172,8 +166,7 @@ describe('webhooks', () => {
 
 	it("another team's webhook is 403 for get, put and delete, and not listed", async () => {
 		const otherKey = newApiKey();
-		const twoTeams = await startEmulator({ otherTeam: { apiKeys: [otherKey] } });
-		try {
+		await withEmulator({ otherTeam: { apiKeys: [otherKey] } }, async (twoTeams) => {
 			const theirs = await call(`${twoTeams.baseUrl}/webhooks`, {
 				method: 'POST',
 				key: otherKey,
@@ -192,9 +185,7 @@ describe('webhooks', () => {
 			expect((await ours('/webhooks')).json).toEqual({ webhooks: [], total: 0 });
 			expect(twoTeams.webhooks()).toEqual([]);
 			expect(twoTeams.state().teams[1].webhooks).toHaveLength(1);
-		} finally {
-			await twoTeams.close();
-		}
+		});
 	});
 
 	it('delete answers the id, and the webhook is gone', async () => {

@@ -1,8 +1,8 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
 const otherKey = newApiKey();
-let emulator: RunningEmulator;
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 const { api, control } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const other = () => emulator.state().teams[1];
@@ -15,12 +15,6 @@ const createBody = (change: Record<string, unknown> = {}) => ({
 	agentId: team().agents[0].id,
 	...change,
 });
-
-beforeAll(async () => {
-	emulator = await startEmulator({ otherTeam: { apiKeys: [otherKey] } });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 describe('create', () => {
 	it('answers 201 with the stored campaign, active, Kakiyo-node defaults for what was not sent', async () => {

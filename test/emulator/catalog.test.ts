@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME } from './testKit';
 
 // The six documented models, written out here rather than imported (spec §2.6).
@@ -16,7 +16,7 @@ const DOCUMENTED_MODELS = [
 	status: 'active',
 }));
 
-let emulator: RunningEmulator;
+const emulator = useEmulator();
 const { api } = clientsOf(() => emulator);
 const post = (path: string, body: unknown) => api(path, { method: 'POST', body });
 const expectValidation = async (path: string, body: unknown, message: RegExp) => {
@@ -26,12 +26,6 @@ const expectValidation = async (path: string, body: unknown, message: RegExp) =>
 		{ error: 'validation_error', message: expect.stringMatching(message) },
 	]);
 };
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 describe('products', () => {
 	it('creates with 201 and lists as {products, total}', async () => {

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import {
 	clientsOf,
 	ISO_TIME,
@@ -11,8 +11,8 @@ import {
 
 const SECRET = 'chat-events-secret';
 const otherKey = newApiKey();
-let emulator: RunningEmulator;
 let receiver: Receiver;
+const emulator = useEmulator({ retryDelaysMs: [], otherTeam: { apiKeys: [otherKey] } });
 const { api, control } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const john = () => team().prospects.find((p) => p.name === 'John Smith')!;
@@ -20,14 +20,11 @@ const sarah = () => team().prospects.find((p) => p.name === 'Sarah Lee')!;
 
 beforeAll(async () => {
 	receiver = await startReceiver();
-	emulator = await startEmulator({ retryDelaysMs: [], otherTeam: { apiKeys: [otherKey] } });
 });
 afterAll(async () => {
-	await emulator.close();
 	await receiver.close();
 });
 beforeEach(async () => {
-	emulator.reset();
 	receiver.received.length = 0;
 	await api('/webhooks', {
 		method: 'POST',

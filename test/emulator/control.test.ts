@@ -1,9 +1,9 @@
 import { isLoopback } from './controlGuard';
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator, withEmulator } from '../support/emulator';
 import { call, startReceiver, type Receiver } from './testKit';
 
-let emulator: RunningEmulator;
 let receiver: Receiver;
+const emulator = useEmulator({ retryDelaysMs: [1, 1, 1] });
 const control = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
 	call(`${emulator.controlUrl}${path}`, {
 		method: body === undefined ? 'GET' : 'POST',
@@ -14,13 +14,10 @@ const port = () => new URL(emulator.controlUrl).port;
 
 beforeAll(async () => {
 	receiver = await startReceiver();
-	emulator = await startEmulator({ retryDelaysMs: [1, 1, 1] });
 });
 afterAll(async () => {
-	await emulator.close();
 	await receiver.close();
 });
-beforeEach(() => emulator.reset());
 
 async function createHook(secret?: string) {
 	const reply = await call(`${emulator.baseUrl}/webhooks`, {
@@ -96,17 +93,14 @@ describe('only the developer may use the control plane (issue 11, finding 10)', 
 	});
 
 	it('each emulator makes its own long random token', async () => {
-		const other = await startEmulator();
-		try {
+		await withEmulator({}, async (other) => {
 			expect(emulator.controlToken).toMatch(/^[A-Za-z0-9_-]{32,}$/);
 			expect(other.controlToken).not.toBe(emulator.controlToken);
 			const refused = await call(`${other.controlUrl}/requests`, {
 				headers: { authorization: `Bearer ${emulator.controlToken}` },
 			});
 			expect(refused.status).toBe(401);
-		} finally {
-			await other.close();
-		}
+		});
 	});
 
 	it.each(['/health', '/webhooks', '/reset'])(

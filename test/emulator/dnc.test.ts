@@ -1,8 +1,8 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey, type Reply } from './testKit';
 
 const otherKey = newApiKey();
-let emulator: RunningEmulator;
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const add = (url: unknown, key?: string) => api('/dnc', { method: 'POST', body: { url }, key });
@@ -12,12 +12,6 @@ const expectValidation = (reply: Reply<unknown>, message: RegExp) =>
 		400,
 		{ error: 'validation_error', message: expect.stringMatching(message) },
 	]);
-
-beforeAll(async () => {
-	emulator = await startEmulator({ otherTeam: { apiKeys: [otherKey] } });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 describe('add and check', () => {
 	it('add answers 201 in the {error, data, message} envelope with the stored entry', async () => {
@@ -215,11 +209,7 @@ describe('imports skip listed people', () => {
 });
 
 describe('rate limits (Kakiyo documents their own for these routes)', () => {
-	let limited: RunningEmulator;
-	beforeAll(async () => {
-		limited = await startEmulator({ rateLimitPerMinute: 60 });
-	});
-	afterAll(() => limited.close());
+	const limited = useEmulator({ rateLimitPerMinute: 60 });
 	const limitedApi = clientsOf(() => limited).api;
 
 	async function statuses(

@@ -1,7 +1,7 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { call } from './testKit';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator();
 const api = (path: string, method = 'GET') =>
 	call(`${emulator.baseUrl}${path}`, { method, key: emulator.apiKey });
 const statuses = async (...paths: string[]) => {
@@ -9,12 +9,6 @@ const statuses = async (...paths: string[]) => {
 	for (const path of paths) seen.push((await api(path)).status);
 	return seen;
 };
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 it('a status fault answers a Kakiyo-style error once, then the API is back', async () => {
 	emulator.injectFault({ path: '/v1/verify', status: 503 });

@@ -1,8 +1,8 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey, pollUntil } from './testKit';
 
 const otherKey = newApiKey();
-let emulator: RunningEmulator;
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const campaign = () => team().campaigns[0];
@@ -16,12 +16,6 @@ const newCampaign = async (name: string): Promise<string> =>
 			agentId: team().agents[0].id,
 		})
 	).json.id;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ otherTeam: { apiKeys: [otherKey] } });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 describe('add one prospect', () => {
 	it('starts an import that is complete by the next request, with a prospect and a chat', async () => {
@@ -241,11 +235,7 @@ describe('import status', () => {
 });
 
 describe('with importDelayMs', () => {
-	let slow: RunningEmulator;
-	beforeAll(async () => {
-		slow = await startEmulator({ importDelayMs: 300 });
-	});
-	afterAll(() => slow.close());
+	const slow = useEmulator({ importDelayMs: 300 });
 
 	it('stays processing until the delay has passed, then completes', async () => {
 		const slowApi = clientsOf(() => slow).api;

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from './index';
+import { withEmulator } from '../support/emulator';
 import { call, clientsOf, newApiKey, pollUntil, startReceiver } from './testKit';
 
 let folder: string;
@@ -26,8 +27,7 @@ it('webhooks, secrets, failure counts and the generated key survive a restart', 
 	await first.close();
 	await receiver.close();
 
-	const second = await startEmulator({ statePath });
-	try {
+	await withEmulator({ statePath }, async (second) => {
 		expect(second.apiKey).toBe(first.apiKey);
 		expect(second.webhooks()).toEqual([
 			expect.objectContaining({
@@ -46,9 +46,7 @@ it('webhooks, secrets, failure counts and the generated key survive a restart', 
 		});
 		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
 		expect([saved.version, saved.teams[0].webhooks]).toEqual([2, []]);
-	} finally {
-		await second.close();
-	}
+	});
 });
 
 it('explicit keys are used as given, and not written to the state file', async () => {
@@ -80,17 +78,14 @@ it('a version 1 file (webhooks and the key) is still read, beside the seed', asy
 	};
 	const apiKey = newApiKey();
 	writeFileSync(statePath, JSON.stringify({ version: 1, apiKey, webhooks: [hook] }));
-	const emulator = await startEmulator({ statePath });
-	try {
+	await withEmulator({ statePath }, async (emulator) => {
 		expect(emulator.apiKey).toBe(apiKey);
 		expect(emulator.webhooks()).toEqual([hook]);
 		expect(emulator.state().teams[0].agents).toHaveLength(1);
 		await call(`${emulator.baseUrl}/verify`, { key: apiKey });
 		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
 		expect([saved.version, saved.apiKey, saved.teams[0].webhooks]).toEqual([2, apiKey, [hook]]);
-	} finally {
-		await emulator.close();
-	}
+	});
 });
 
 it('the whole state survives a restart: objects, lists, workspaces, credits, another team', async () => {
@@ -114,17 +109,14 @@ it('the whole state survives a restart: objects, lists, workspaces, credits, ano
 	const before = first.state();
 	await first.close();
 
-	const second = await startEmulator(options);
-	try {
+	await withEmulator(options, async (second) => {
 		expect(second.apiKey).toBe(first.apiKey);
 		expect(second.state()).toEqual(before);
 		expect(second.credits()).toBe(before.teams[0].credits);
 		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
 		expect(saved.version).toBe(2);
 		expect(JSON.stringify(saved)).not.toContain(otherKey);
-	} finally {
-		await second.close();
-	}
+	});
 });
 
 it('an import saved while processing completes after a restart', async () => {
@@ -138,8 +130,7 @@ it('an import saved while processing completes after a restart', async () => {
 	expect(first.state().teams[0].imports[0].status).toBe('processing');
 	await first.close();
 
-	const second = await startEmulator({ statePath });
-	try {
+	await withEmulator({ statePath }, async (second) => {
 		const report = await pollUntil(
 			async () =>
 				(
@@ -150,9 +141,7 @@ it('an import saved while processing completes after a restart', async () => {
 			(json) => json.status === 'completed',
 		);
 		expect(report).toMatchObject({ imported: 1, report: [{ status: 'imported' }] });
-	} finally {
-		await second.close();
-	}
+	});
 });
 
 it('a state file that is not JSON stops the start with a clear error', async () => {

@@ -1,8 +1,8 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
 const otherKey = newApiKey();
-let emulator: RunningEmulator;
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const other = () => emulator.state().teams[1];
@@ -11,12 +11,6 @@ const campaign = () => team().campaigns[0];
 const john = () => team().prospects.find((p) => p.name === 'John Smith')!;
 const sarah = () => team().prospects.find((p) => p.name === 'Sarah Lee')!;
 const post = (path: string, body?: unknown) => api(path, { method: 'POST', body });
-
-beforeAll(async () => {
-	emulator = await startEmulator({ otherTeam: { apiKeys: [otherKey] } });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 const entryOf = (prospect: ReturnType<typeof john>) => ({
 	id: prospect.id,

@@ -1,16 +1,11 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator } from '../support/emulator';
 import { RateLimiter } from './rateLimit';
 import { call, newApiKey } from './testKit';
 
 describe('over HTTP', () => {
 	const [mainKey, otherKey] = [1, 2].map(() => newApiKey());
-	let emulator: RunningEmulator;
+	const emulator = useEmulator({ rateLimitPerMinute: 3, apiKeys: [mainKey, otherKey] });
 	const get = (path: string, key = mainKey) => call(`${emulator.baseUrl}${path}`, { key });
-
-	beforeAll(async () => {
-		emulator = await startEmulator({ rateLimitPerMinute: 3, apiKeys: [mainKey, otherKey] });
-	});
-	afterAll(() => emulator.close());
 
 	it('the limit is per endpoint and per key, and answers 429 rate_limit_exceeded', async () => {
 		const seen = [];

@@ -1,14 +1,8 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator, withEmulator } from '../support/emulator';
 import { call, clientsOf, startReceiver } from './testKit';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator({ retryDelaysMs: [] });
 const { api, control } = clientsOf(() => emulator);
-
-beforeAll(async () => {
-	emulator = await startEmulator({ retryDelaysMs: [] });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 describe('the request log', () => {
 	it('keeps the method, the path as received, its query and the parsed JSON body', async () => {
@@ -125,16 +119,13 @@ describe('the state snapshot', () => {
 	});
 
 	it('seed: false starts empty, models aside', async () => {
-		const empty = await startEmulator({ seed: false });
-		try {
+		await withEmulator({ seed: false }, async (empty) => {
 			const { teams, models } = empty.state();
 			expect(teams[0]).toMatchObject({ agents: [], campaigns: [], prospects: [], products: [] });
 			expect(models).toHaveLength(6);
 			empty.reset();
 			expect(empty.state().teams[0].agents).toEqual([]);
-		} finally {
-			await empty.close();
-		}
+		});
 	});
 
 	it('reset brings the seed back with new ids and keeps the team', () => {

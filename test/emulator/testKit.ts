@@ -3,11 +3,12 @@
  * What the emulator's contract tests share: a plain HTTP client and an independent webhook receiver that
  * keeps the exact bytes it was sent. Neither uses emulator code, so the tests check the emulator from outside.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
+import { kakiyoDigest } from '../support/signature';
 
 export interface Reply<T> {
 	status: number;
@@ -149,7 +150,7 @@ export async function startReceiver(behaviour: Behaviour = () => 200): Promise<R
  */
 export function signedPayloads(receiver: Receiver, secret: string): Loose[] {
 	return receiver.received.map(({ raw, headers }) => {
-		const expected = createHmac('sha256', secret).update(raw).digest('hex');
+		const expected = kakiyoDigest(secret, raw);
 		const header = String(headers['x-kakiyo-signature'] ?? '');
 		if (header.replace(/^sha256=/, '') !== expected) {
 			throw new Error(`delivery to ${receiver.url} has signature '${header}', not ${expected}`);

@@ -1,20 +1,14 @@
-import { startEmulator, type RunningEmulator } from './index';
+import { useEmulator, withEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
 const otherKey = newApiKey();
-let emulator: RunningEmulator;
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey], plan: 'standard' } });
 const { api } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
 const agentId = () => team().agents[0].id;
 const post = (path: string, body?: unknown) => api(path, { method: 'POST', body });
 const createWorkspace = async (name = 'Acme (client)') =>
 	(await post('/workspaces', { name })).json.id as string;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ otherTeam: { apiKeys: [otherKey], plan: 'standard' } });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 describe('list, create, delete', () => {
 	it('create answers 201 {id, name, clientTeamId, createdAt}; list {workspaces, total}', async () => {
@@ -154,13 +148,10 @@ describe('the Agency plan', () => {
 	});
 
 	it('plan: standard applies to the main team too', async () => {
-		const standard = await startEmulator({ plan: 'standard' });
-		try {
+		await withEmulator({ plan: 'standard' }, async (standard) => {
 			const reply = await clientsOf(() => standard).api('/workspaces');
 			expect(reply.status).toBe(403);
 			expect(standard.state().teams[0].plan).toBe('standard');
-		} finally {
-			await standard.close();
-		}
+		});
 	});
 });

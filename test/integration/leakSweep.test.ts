@@ -1,16 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
-import { startEmulator, type FaultSpec, type RunningEmulator } from '../emulator';
+import type { FaultSpec } from '../emulator';
+import { useEmulator } from '../support/emulator';
 import type { LogLine } from '../support/n8nRuntime';
+import { kakiyoSignature } from '../support/signature';
 import { runKakiyo } from './action/kakiyoRun';
-import { agentRows } from './action/wire/agent.rows';
-import { campaignRows } from './action/wire/campaign.rows';
-import { catalogRows } from './action/wire/catalog.rows';
-import { doNotContactRows } from './action/wire/doNotContact.rows';
-import { prospectRows } from './action/wire/prospect.rows';
-import { webhookRows } from './action/wire/webhook.rows';
-import { workspaceRows } from './action/wire/workspace.rows';
-import { WireKit, type WireRow } from './action/wire/wireRow';
-import { activate, hooks, post, sign, triggerWorkflow, useRig } from './trigger/rig';
+import { ALL_WIRE_ROWS } from './action/wire/allRows';
+import { WireKit } from './action/wire/wireRow';
+import { activate, hooks, post, triggerWorkflow, useRig } from './trigger/rig';
 
 /**
  * The leak sweep of issue 11: every operation of the action node, and the trigger's lifecycle and
@@ -92,29 +88,18 @@ const MODES: Array<{ name: string; fault: (said: string) => Omit<FaultSpec, 'pat
 	];
 
 describe('the action node', () => {
-	const rows: WireRow[] = [
-		...agentRows,
-		...campaignRows,
-		...prospectRows,
-		...catalogRows,
-		...doNotContactRows,
-		...webhookRows,
-		...workspaceRows,
-	];
-	let emulator: RunningEmulator;
+	const rows = ALL_WIRE_ROWS;
+	const emulator = useEmulator({ apiKeys: [KEY] });
 	let kit: WireKit;
 	const counts = { runs: 0, outputs: 0, errors: 0, logLines: 0 };
 
-	beforeAll(async () => {
-		emulator = await startEmulator({ apiKeys: [KEY] });
+	beforeAll(() => {
 		kit = new WireKit(emulator);
 	});
-	afterAll(async () => {
-		await emulator.close();
+	afterAll(() => {
 		// eslint-disable-next-line no-console
 		console.log(`leak sweep, action node: ${JSON.stringify(counts)}`);
 	});
-	beforeEach(() => emulator.reset());
 
 	describe.each(rows)('$resource > $operation', (row) => {
 		// The secrets this operation sends; Kakiyo can only echo what it was given.
@@ -193,8 +178,9 @@ describe('the trigger', () => {
 
 		const body = JSON.stringify({ event: 'linkedin.message.received', note: 'hello' });
 		const statuses = [
-			(await post(url, body, { 'x-kakiyo-signature': sign(webhookSecret, body) })).status,
-			(await post(url, body, { 'x-kakiyo-signature': sign('wrong', body) })).status,
+			(await post(url, body, { 'x-kakiyo-signature': kakiyoSignature(webhookSecret, body) }))
+				.status,
+			(await post(url, body, { 'x-kakiyo-signature': kakiyoSignature('wrong', body) })).status,
 			(await post(url, body)).status,
 		];
 

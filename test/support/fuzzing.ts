@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { EVENT_IDS, examplePayload } from '../emulator';
+import { kakiyoDigest } from './signature';
 
 /**
  * Seeded randomness for fuzz and chaos tests, and the delivery mutations of the signature fuzzer.
@@ -78,11 +79,6 @@ export type Signature = string | string[] | undefined;
 export interface Delivery {
 	body: Buffer;
 	signature: Signature;
-}
-
-/** Kakiyo's signature (kakiyo-contract.md): lowercase hex HMAC-SHA256 of the exact body bytes. */
-export function kakiyoDigest(secret: string, body: Buffer): string {
-	return createHmac('sha256', secret).update(body).digest('hex');
 }
 
 export const DELIVERY_KINDS = [
@@ -368,8 +364,8 @@ export class DeliveryMutator {
 	/** The right digest under another name or encoding, or another algorithm's digest. */
 	private otherScheme(body: Buffer): string {
 		const { random } = this;
-		const digest = createHmac('sha256', this.secret).update(body).digest();
-		const hex = digest.toString('hex');
+		const hex = kakiyoDigest(this.secret, body);
+		const digest = Buffer.from(hex, 'hex');
 		return random.pick([
 			`SHA256=${hex}`,
 			`Sha256=${hex}`,
@@ -386,7 +382,7 @@ export class DeliveryMutator {
 			digest.toString('base64url'),
 			`sha256=${createHmac('sha1', this.secret).update(body).digest('hex')}`,
 			`sha256=${createHmac('sha512', this.secret).update(body).digest('hex').slice(0, 64)}`,
-			`sha256=${createHmac('sha256', this.secret).update(body.toString('latin1')).digest('hex')}`,
+			`sha256=${kakiyoDigest(this.secret, body.toString('latin1'))}`,
 		]);
 	}
 

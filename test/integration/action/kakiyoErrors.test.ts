@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { useEmulator, withEmulator } from '../../support/emulator';
 import { generateApiKey } from '../../emulator/auth';
 import { kakiyoAgainst } from './kakiyoRun';
 import { WireKit } from './wire/wireRow';
@@ -9,16 +9,13 @@ import { WireKit } from './wire/wireRow';
  * a listed profile…), rather than scripting the answer.
  */
 const otherTeamKey = generateApiKey();
-let emulator: RunningEmulator;
 let kit: WireKit;
+const emulator = useEmulator({ otherTeam: { apiKeys: [otherTeamKey] } });
 const kakiyo = kakiyoAgainst(() => emulator);
 
 beforeAll(async () => {
-	emulator = await startEmulator({ otherTeam: { apiKeys: [otherTeamKey] } });
 	kit = new WireKit(emulator);
 });
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
 
 const team = () => kit.team();
 
@@ -89,8 +86,7 @@ it('adding a listed profile to Do Not Contact says it is already there', async (
 });
 
 it('a workspace call on a plan without workspaces names the Agency plan', async () => {
-	const standard = await startEmulator({ plan: 'standard' });
-	try {
+	await withEmulator({ plan: 'standard' }, async (standard) => {
 		const error = await kakiyo.fail(
 			{ resource: 'workspace', operation: 'getAll', returnAll: true },
 			{ baseUrl: standard.baseUrl, apiKey: standard.apiKey },
@@ -98,9 +94,7 @@ it('a workspace call on a plan without workspaces names the Agency plan', async 
 
 		expect(error.message).toBe("Workspaces need Kakiyo's Agency plan: Agency plan required");
 		expect(error.description).toMatch(/^Upgrade the team to the Agency plan/);
-	} finally {
-		await standard.close();
-	}
+	});
 });
 
 it("another team's object is refused as such", async () => {

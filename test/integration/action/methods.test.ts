@@ -1,20 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Kakiyo } from '../../../nodes/Kakiyo/Kakiyo.node';
-import { EVENT_IDS, startEmulator, type RunningEmulator } from '../../emulator';
+import { EVENT_IDS } from '../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { kakiyoAgainst } from './kakiyoRun';
+import { byId } from './wire/wireRow';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator();
 const kakiyo = kakiyoAgainst(() => emulator);
 const node = new Kakiyo();
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => emulator.reset());
 
 const context = (path: string, apiKey = emulator.apiKey) =>
 	new TestWorkflow({
@@ -69,7 +63,7 @@ describe('the webhook picker', () => {
 		await kakiyo.run({
 			resource: 'webhook',
 			operation: 'update',
-			webhookId: { __rl: true, mode: 'id', value: slack },
+			webhookId: byId(slack),
 			updateFields: { active: false },
 		});
 

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { kakiyoAgainst } from './kakiyoRun';
 import { WireKit } from './wire/wireRow';
 
@@ -6,16 +6,13 @@ import { WireKit } from './wire/wireRow';
  * Get Many reads pages where Kakiyo pages (campaigns by an `after` cursor, Do Not Contact by
  * `limit`/`offset`), as large as Kakiyo allows, and stops at Limit; one call otherwise.
  */
-let emulator: RunningEmulator;
 let kit: WireKit;
+const emulator = useEmulator();
 const kakiyo = kakiyoAgainst(() => emulator);
 
 beforeAll(async () => {
-	emulator = await startEmulator();
 	kit = new WireKit(emulator);
 });
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
 
 const queries = () => emulator.requests().map((request) => request.query);
 

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { RESOURCES } from '../../../nodes/Kakiyo/Kakiyo.node';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { kakiyoAgainst } from './kakiyoRun';
 
 /**
@@ -8,14 +8,8 @@ import { kakiyoAgainst } from './kakiyoRun';
  * called (`DELETE /webhooks/..` is `DELETE /`). Every operation with an ID in its path refuses them
  * before calling Kakiyo: the node is an AI tool, and an agent may fill in anything.
  */
-let emulator: RunningEmulator;
+const emulator = useEmulator();
 const kakiyo = kakiyoAgainst(() => emulator);
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.clearRequests());
 
 const withIds = RESOURCES.flatMap((resource) =>
 	resource.operations

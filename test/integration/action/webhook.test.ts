@@ -1,29 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { INodeParameters } from 'n8n-workflow';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { useEmulator, withEmulator } from '../../support/emulator';
 import { jsonAndPairing, kakiyoAgainst, runKakiyo } from './kakiyoRun';
+import { byId, fromList } from './wire/wireRow';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator();
 const kakiyo = kakiyoAgainst(() => emulator);
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-});
 
 const webhookOperation = (operation: string, parameters: INodeParameters) => ({
 	resource: 'webhook',
 	operation,
 	...parameters,
 });
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
 const hooksAt = (...names: string[]) =>
 	kakiyo.createWebhooks(names.map((name) => ({ name, url: `https://hooks.example/${name}` })));
 /** The calls a test made after its set-up. */
@@ -93,8 +81,7 @@ describe('Webhook > Create', () => {
 	});
 
 	it('hides a secret that Kakiyo makes and returns', async () => {
-		const generating = await startEmulator({ serverGeneratedSecrets: true });
-		try {
+		await withEmulator({ serverGeneratedSecrets: true }, async (generating) => {
 			const output = await runKakiyo({
 				baseUrl: generating.baseUrl,
 				apiKey: generating.apiKey,
@@ -110,9 +97,7 @@ describe('Webhook > Create', () => {
 			expect(output[0].json).toMatchObject({ id: stored.id, hasSecret: true });
 			expect(output[0].json).not.toHaveProperty('secret');
 			expect(JSON.stringify(output)).not.toContain(stored.secret);
-		} finally {
-			await generating.close();
-		}
+		});
 	});
 
 	it('refuses a create without events before calling Kakiyo', async () => {

@@ -1,28 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { INodeParameters } from 'n8n-workflow';
-import {
-	EVENT_CATALOGUE,
-	examplePayload,
-	startEmulator,
-	type RunningEmulator,
-} from '../../emulator';
+import { EVENT_CATALOGUE, examplePayload } from '../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { ScriptedServer } from '../../support/scriptedServer';
 import { jsonAndPairing, kakiyoAgainst } from './kakiyoRun';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator({ retryDelaysMs: [] });
 const kakiyo = kakiyoAgainst(() => emulator);
 const receiver = new ScriptedServer();
 
 beforeAll(async () => {
-	emulator = await startEmulator({ retryDelaysMs: [] });
 	await receiver.start();
 });
 afterAll(async () => {
-	await emulator.close();
 	await receiver.close();
 });
 beforeEach(() => {
-	emulator.reset();
 	receiver.answer({ status: 200, body: { ok: true } });
 });
 

@@ -1,15 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { operationsOf } from '../../support/nodeDescription';
 import { jsonAndPairing, runKakiyo } from './kakiyoRun';
-import { agentRows } from './wire/agent.rows';
-import { campaignRows } from './wire/campaign.rows';
-import { catalogRows } from './wire/catalog.rows';
-import { doNotContactRows } from './wire/doNotContact.rows';
-import { prospectRows } from './wire/prospect.rows';
-import { webhookRows } from './wire/webhook.rows';
-import { workspaceRows } from './wire/workspace.rows';
-import { WireKit, type WireRow } from './wire/wireRow';
+import { ALL_WIRE_ROWS } from './wire/allRows';
+import { WireKit } from './wire/wireRow';
 
 /**
  * What every operation puts on the wire, as the emulator received it (method, path, query, JSON
@@ -17,25 +11,14 @@ import { WireKit, type WireRow } from './wire/wireRow';
  * the same run with Kakiyo refusing the first item's call: with Continue On Fail that item carries
  * Kakiyo's explained error and the second item goes on.
  */
-const rows: WireRow[] = [
-	...agentRows,
-	...campaignRows,
-	...prospectRows,
-	...catalogRows,
-	...doNotContactRows,
-	...webhookRows,
-	...workspaceRows,
-];
+const rows = ALL_WIRE_ROWS;
 
-let emulator: RunningEmulator;
 let kit: WireKit;
 
+const emulator = useEmulator();
 beforeAll(async () => {
-	emulator = await startEmulator();
 	kit = new WireKit(emulator);
 });
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
 
 const received = () =>
 	emulator

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
 import { FAST_RETRY } from '../../support/fastRetry';
 import type { TestWorkflow } from '../../support/n8nRuntime';
+import { kakiyoSignature } from '../../support/signature';
 import {
 	activate,
 	post,
-	sign,
 	startRig,
 	triggerWorkflow,
 	webhookUrlOf,
@@ -78,7 +78,7 @@ describe('a delivery signed by Kakiyo', () => {
 		const raw =
 			'{ "event" : "linkedin.message.received",\n\t"data": {"message": "Gr\\u00fc\u00dfe \u2014 \ud83d\ude80  "} }';
 		const answer = await post(webhookUrlOf(workflow), raw, {
-			'x-kakiyo-signature': sign(secretOf(workflow), Buffer.from(raw, 'utf8')),
+			'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), Buffer.from(raw, 'utf8')),
 		});
 		expect(answer.status).toBe(200);
 		expect(onlyItem()).toEqual({
@@ -118,19 +118,25 @@ describe('refused deliveries answer 401 and start nothing', () => {
 		['an empty signature header', () => ({ 'x-kakiyo-signature': '' })],
 		[
 			'a signature made with another secret',
-			() => ({ 'x-kakiyo-signature': sign('forged', body) }),
+			() => ({ 'x-kakiyo-signature': kakiyoSignature('forged', body) }),
 		],
 		['a malformed signature header', () => ({ 'x-kakiyo-signature': 'sha256=not-hex' })],
 		[
 			'a signature of other bytes (tampered body)',
 			() => ({
-				'x-kakiyo-signature': sign(secretOf(workflow), body.replace('Hi there', 'Pay now')),
+				'x-kakiyo-signature': kakiyoSignature(
+					secretOf(workflow),
+					body.replace('Hi there', 'Pay now'),
+				),
 			}),
 		],
 		[
 			'a signature over re-serialised JSON',
 			() => ({
-				'x-kakiyo-signature': sign(secretOf(workflow), JSON.stringify(JSON.parse(body), null, 1)),
+				'x-kakiyo-signature': kakiyoSignature(
+					secretOf(workflow),
+					JSON.stringify(JSON.parse(body), null, 1),
+				),
 			}),
 		],
 	])('%s', async (_case, headers) => {
@@ -147,7 +153,7 @@ describe('refused deliveries answer 401 and start nothing', () => {
 		const secret = secretOf(workflow);
 		delete workflow.nodeStaticData().webhookSecret;
 		const answer = await post(webhookUrlOf(workflow), body, {
-			'x-kakiyo-signature': sign(secret, body),
+			'x-kakiyo-signature': kakiyoSignature(secret, body),
 		});
 		expect(answer.status).toBe(401);
 		expect(executions()).toHaveLength(0);
@@ -156,11 +162,11 @@ describe('refused deliveries answer 401 and start nothing', () => {
 	it('before looking at the body or the event', async () => {
 		const notJson = await post(webhookUrlOf(workflow), 'not json', {
 			'content-type': 'text/plain',
-			'x-kakiyo-signature': sign('forged', 'not json'),
+			'x-kakiyo-signature': kakiyoSignature('forged', 'not json'),
 		});
 		const unchosen = JSON.stringify(fresh('campaign.completed'));
 		const otherEvent = await post(webhookUrlOf(workflow), unchosen, {
-			'x-kakiyo-signature': sign('forged', unchosen),
+			'x-kakiyo-signature': kakiyoSignature('forged', unchosen),
 		});
 		expect([notJson.status, otherEvent.status]).toEqual([401, 401]);
 	});
@@ -179,7 +185,7 @@ describe('a flood of forged deliveries', () => {
 	const flood = async (workflow: TestWorkflow, count: number) => {
 		for (let sent = 0; sent < count; sent++) {
 			const answer = await post(webhookUrlOf(workflow), forged, {
-				'x-kakiyo-signature': sign('forged', forged),
+				'x-kakiyo-signature': kakiyoSignature('forged', forged),
 			});
 			expect(answer.status).toBe(401);
 		}
@@ -234,7 +240,7 @@ describe('bodies and events that start nothing', () => {
 	const signed = (body: string, contentType = 'application/json') =>
 		post(webhookUrlOf(workflow), body, {
 			'content-type': contentType,
-			'x-kakiyo-signature': sign(secretOf(workflow), body),
+			'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), body),
 		});
 
 	it.each([

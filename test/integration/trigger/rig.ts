@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator';
@@ -120,10 +119,6 @@ export function callsSince(rig: Rig, mark: number): string[] {
 			(entry) =>
 				`${entry.method} ${entry.path.replace(/\/webhooks\/[0-9a-f]{20}$/, '/webhooks/:id')}`,
 		);
-}
-
-export function sign(secret: string, body: string | Buffer): string {
-	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
 /** POSTs raw bytes to a webhook URL, as Kakiyo (or anyone else) would. */

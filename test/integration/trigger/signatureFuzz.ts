@@ -2,13 +2,13 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import {
 	DELIVERY_KINDS,
 	DeliveryMutator,
-	kakiyoDigest,
 	seededRandom,
 	type DeliveryCase,
 	type DeliveryKind,
 	type Signature,
 } from '../../support/fuzzing';
 import type { TestWorkflow } from '../../support/n8nRuntime';
+import { kakiyoDigest } from '../../support/signature';
 import { activate, startRig, triggerWorkflow } from './rig';
 
 /**

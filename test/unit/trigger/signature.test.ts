@@ -1,17 +1,17 @@
-import crypto, { createHmac, randomBytes } from 'node:crypto';
+import crypto, { randomBytes } from 'node:crypto';
 import { parseSignatureHeader, verifySignature } from '../../../nodes/KakiyoTrigger/signature';
+import { kakiyoDigest, kakiyoSignature } from '../../support/signature';
 
 const secret = randomBytes(32).toString('hex');
 const raw = Buffer.from(
 	'{"event":"linkedin.message.received",  "data":{"message":"Caf\\u00e9 \u00fcber \ud83d\ude80\\t "}}\n',
 	'utf8',
 );
-const hex = (body: Buffer | string, key = secret) =>
-	createHmac('sha256', key).update(body).digest('hex');
+const hex = (body: Buffer | string, key = secret) => kakiyoDigest(key, body);
 
 describe('verifySignature accepts', () => {
 	it('sha256=<hex>', () => {
-		expect(verifySignature(raw, `sha256=${hex(raw)}`, secret)).toEqual({ valid: true });
+		expect(verifySignature(raw, kakiyoSignature(secret, raw), secret)).toEqual({ valid: true });
 	});
 
 	it('bare <hex>', () => {
@@ -106,13 +106,13 @@ describe('verifySignature refuses headers of the wrong shape or encoding', () =>
 
 describe('verifySignature fails closed on missing pieces', () => {
 	it.each([
-		['no secret', raw, `sha256=${hex(raw)}`, undefined, 'missing_secret'],
-		['an empty secret', raw, `sha256=${hex(raw)}`, '', 'missing_secret'],
-		['no raw body', undefined, `sha256=${hex(raw)}`, secret, 'missing_body'],
+		['no secret', raw, kakiyoSignature(secret, raw), undefined, 'missing_secret'],
+		['an empty secret', raw, kakiyoSignature(secret, raw), '', 'missing_secret'],
+		['no raw body', undefined, kakiyoSignature(secret, raw), secret, 'missing_body'],
 		[
 			'a raw body that is a string',
 			raw.toString('utf8'),
-			`sha256=${hex(raw)}`,
+			kakiyoSignature(secret, raw),
 			secret,
 			'missing_body',
 		],

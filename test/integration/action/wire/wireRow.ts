@@ -30,6 +30,9 @@ export const plain = (method: string, path: string): WireCall => [method, path, 
 /** A resource-locator value as n8n saves it for "By ID". */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
+/** A resource-locator value as n8n saves it for "From List". */
+export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+
 /** What a row's set-up can use: the main team's state and the API, as the emulator's key. */
 export class WireKit {
 	readonly api: ReturnType<typeof apiClient>;
