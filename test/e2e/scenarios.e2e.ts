@@ -1,88 +1,39 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only e2e suite: picks the n8n lines from the environment, prints progress on stderr, removes its scratch folder */
-import { rmSync } from 'node:fs';
-
 import { clearStaticData } from './n8nDatabase';
-import { lineLabel, N8N_LINES, type N8nLine } from './n8nLines';
-import { buildAndPack } from './packageDeploy';
-import { scratchFolder } from './processRegistry';
+import { lineLabel, selectedLines } from './n8nLines';
 import { startStack, type Stack } from './stack';
+import { packedPackage, progress } from './suiteSetup';
+import { runActionWorkflow } from './actionProbe';
 import {
-	activateTrigger,
+	deactivateIfActive,
 	hooksFor,
 	onlyHook,
 	postDelivery,
 	signatureFor,
 	triggerOutput,
 	waitForExecutions,
+	withTrigger,
+	payloadOf,
 	type ActiveTrigger,
 } from './triggerProbe';
 import { waitFor } from './waitFor';
-import {
-	ACTION_TYPE,
-	actionWorkflow,
-	CREDENTIAL_TYPE,
-	TRIGGER_TYPE,
-	triggerWorkflow,
-} from './workflows';
+import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from './workflows';
 
 /**
  * The package in a real n8n, on both supported n8n lines: the packed tarball is installed the way
  * n8n installs community packages, and everything is driven through n8n's REST API and a real
  * HTTP Kakiyo emulator. `KAKIYO_E2E_LINES=2` runs one line only.
  */
-const lines: N8nLine[] = (process.env.KAKIYO_E2E_LINES ?? '1,2')
-	.split(',')
-	.map((id) => N8N_LINES[id.trim() as N8nLine['id']]);
-const progress = (message: string) => process.stderr.write(`${message}\n`);
-
-let workDir: string;
-let tarball: string;
-
-beforeAll(async () => {
-	workDir = scratchFolder('kakiyo-e2e-');
-	tarball = await buildAndPack(workDir, progress);
-}, 300_000);
-
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-/** Fresh payload of a chosen event: the trigger may reject stale timestamps (maxAgeSeconds). */
-function payloadOf(event: string, extra: Record<string, unknown> = {}) {
-	return {
-		event,
-		timestamp: new Date().toISOString(),
-		data: { prospectId: 'prospect_e2e', ...extra },
-	};
-}
+const lines = selectedLines();
+const packed = packedPackage('kakiyo-e2e-');
 
 describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	let stack: Stack;
 
 	beforeAll(async () => {
-		stack = await startStack({ line, workDir, tarball, progress });
+		stack = await startStack({ line, ...packed, progress });
 	}, 40 * 60_000);
 
 	afterAll(async () => await stack?.close(), 60_000);
-
-	/** Deactivates unless n8n already did (or activation never happened). */
-	const deactivateIfActive = async (workflowId: string) => {
-		if ((await stack.rest.getWorkflow(workflowId)).active) await stack.rest.deactivate(workflowId);
-	};
-
-	/**
-	 * Runs a scenario with its own active trigger workflow and deactivates it afterwards, pass or
-	 * fail, so that no other scenario's deliveries (e.g. Send Test) reach it.
-	 */
-	const withTrigger = async (
-		events: string[],
-		scenario: (trigger: ActiveTrigger) => Promise<void>,
-	) => {
-		const trigger = await activateTrigger(stack, events);
-		try {
-			await scenario(trigger);
-		} finally {
-			await deactivateIfActive(trigger.workflowId);
-		}
-	};
 
 	describe('1. installation', () => {
 		test('n8n lists both nodes and the credential type under the package name', async () => {
@@ -120,7 +71,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	describe('2. activation', () => {
 		test('registers exactly one webhook with the chosen events and a secret', async () => {
 			const events = ['linkedin.message.received', 'prospect.qualified'];
-			await withTrigger(events, async (trigger) => {
+			await withTrigger(stack, events, async (trigger) => {
 				const hook = onlyHook(stack, trigger);
 				expect([...hook.events].sort()).toEqual([...events].sort());
 				expect(hook.active).toBe(true);
@@ -133,7 +84,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 
 	describe('3. delivery', () => {
 		test('an emulator delivery of a chosen event starts one execution whose output is the payload', async () => {
-			await withTrigger(['linkedin.message.received'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
 				const payload = payloadOf('linkedin.message.received', { message: 'Hi there' });
 				const result = await stack.emulator!.emit('linkedin.message.received', payload);
 				expect(
@@ -151,7 +102,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 
 		test('a pretty-printed body with unicode escapes is verified over its raw bytes', async () => {
-			await withTrigger(['linkedin.message.received'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
 				const payload = payloadOf('linkedin.message.received', {
 					message: 'Grüße from Zoë – 日本 ✓',
 				});
@@ -173,7 +124,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 
 	describe('4. rejected deliveries', () => {
 		test('forged, missing and tampered signatures get 401; an unchosen event gets 2xx; none of them runs', async () => {
-			await withTrigger(['linkedin.message.received'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
 				const { secret } = onlyHook(stack, trigger);
 				const body = JSON.stringify(payloadOf('linkedin.message.received'));
 
@@ -207,32 +158,8 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	});
 
 	describe('5. action node', () => {
-		/** Runs the action node once, through an active Webhook-node workflow, and returns its output items. */
-		const runAction = async (parameters: Record<string, unknown>): Promise<unknown[]> => {
-			const fixture = actionWorkflow(
-				`Kakiyo action ${String(parameters.operation)}`,
-				stack.credential,
-				parameters,
-			);
-			const { id } = await stack.rest.createWorkflow(fixture.workflow);
-			const activation = await stack.rest.activate(id);
-			if (!activation.ok)
-				throw new Error(`Activating the action workflow failed: ${activation.message}`);
-			try {
-				const response = await fetch(`${stack.n8n.url}${fixture.webhookPath}`, {
-					method: 'POST',
-					body: '{}',
-					headers: { 'content-type': 'application/json' },
-				});
-				const text = await response.text();
-				if (response.status !== 200)
-					throw new Error(`Action workflow answered ${response.status}: ${text}`);
-				const output = JSON.parse(text) as unknown;
-				return Array.isArray(output) ? output : [output];
-			} finally {
-				await stack.rest.deactivate(id);
-			}
-		};
+		const runAction = async (parameters: Record<string, unknown>) =>
+			(await runActionWorkflow(stack, parameters)).output;
 		const emulatorGet = async (path: string) =>
 			await (
 				await fetch(`${stack.kakiyo.baseUrl}${path}`, {
@@ -241,7 +168,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			).json();
 
 		test('Send Test reaches the trigger of an active workflow and starts an execution', async () => {
-			await withTrigger(['prospect.qualified'], async (trigger) => {
+			await withTrigger(stack, ['prospect.qualified'], async (trigger) => {
 				await runAction({
 					resource: 'webhookEvent',
 					operation: 'sendTest',
@@ -272,7 +199,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 
 	describe('6. webhook lifecycle', () => {
 		test('deactivation deletes the hook', async () => {
-			await withTrigger(['*'], async (trigger) => {
+			await withTrigger(stack, ['*'], async (trigger) => {
 				onlyHook(stack, trigger);
 				await stack.rest.deactivate(trigger.workflowId);
 				// 2.x reports "not published" once local routing stopped; delete() may still be under way.
@@ -284,7 +211,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 
 		test('re-activation after the hook was removed at Kakiyo makes exactly one new hook', async () => {
-			await withTrigger(['linkedin.message.sent'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.message.sent'], async (trigger) => {
 				const removed = onlyHook(stack, trigger);
 				const response = await fetch(`${stack.kakiyo.baseUrl}/webhooks/${removed.id}`, {
 					method: 'DELETE',
@@ -299,7 +226,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 
 		test('after an n8n restart with the workflow active there is still exactly one hook, and it delivers', async () => {
-			await withTrigger(['linkedin.invitation.sent'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.invitation.sent'], async (trigger) => {
 				const before = onlyHook(stack, trigger);
 				await restartN8n(trigger);
 				expect(hooksFor(stack, trigger)).toHaveLength(1);
@@ -310,7 +237,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 
 		test('re-activation after the static data was lost (n8n restarted on a database without it) leaves exactly one hook, and it delivers', async () => {
-			await withTrigger(['linkedin.invitation.accepted'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.invitation.accepted'], async (trigger) => {
 				onlyHook(stack, trigger);
 				await restartN8n(trigger, async () => await clearStaticData(stack, trigger.workflowId));
 				expect(hooksFor(stack, trigger)).toHaveLength(1);
@@ -386,7 +313,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 						.some((call) => call.method === 'POST' && call.path === '/v1/webhooks' && call.fault),
 				).toBe(true);
 			} finally {
-				await deactivateIfActive(id);
+				await deactivateIfActive(stack, id);
 				// Read before reset(), which forgets hooks along with the fault.
 				leftAtKakiyo = emulator.webhooks();
 				emulator.reset();
