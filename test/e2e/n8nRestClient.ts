@@ -27,6 +27,30 @@ export interface ExecutionSummary {
 	id: string;
 	status: string;
 	mode: string;
+	/** ISO timestamps; stoppedAt is null while the execution runs. */
+	startedAt?: string | null;
+	stoppedAt?: string | null;
+}
+
+/** Every status an execution can have in 1.x and 2.x (n8n lists only finished ones unless asked). */
+export const EXECUTION_STATUSES = [
+	'new',
+	'running',
+	'waiting',
+	'success',
+	'error',
+	'crashed',
+	'canceled',
+	'unknown',
+];
+
+interface ExecutionPage {
+	results: ExecutionSummary[];
+	/** Exact below 100,000 stored executions (n8n estimates above that on Postgres). */
+	count: number;
+	estimated?: boolean;
+	/** 2.x pages with an opaque cursor; 1.x with the last id seen. */
+	nextCursor?: string | null;
 }
 
 interface PublicationStatus {
@@ -216,6 +240,50 @@ export class N8nRestClient {
 				byId.set(execution.id, execution);
 		}
 		return [...byId.values()];
+	}
+
+	/** How many executions of the workflow have one of `statuses`, as n8n counts them. */
+	async countExecutions(workflowId: string, statuses: string[]): Promise<number> {
+		const page = await this.executionPage({ workflowId, status: statuses }, 1);
+		if (page.estimated || page.count < 0)
+			throw new Error(`n8n only estimated the executions of workflow ${workflowId}`);
+		return page.count;
+	}
+
+	/**
+	 * Every execution of the workflow with one of `statuses` that started after `since`, newest
+	 * first, fetched in pages of 100 (n8n's maximum). 2.x pages with a cursor, 1.x with `lastId`.
+	 */
+	async executionsSince(
+		workflowId: string,
+		statuses: string[],
+		since: Date,
+	): Promise<ExecutionSummary[]> {
+		const filter = { workflowId, status: statuses, startedAfter: since.toISOString() };
+		const all: ExecutionSummary[] = [];
+		let position: Record<string, string> = {};
+		for (;;) {
+			const page = await this.executionPage(filter, 100, position);
+			all.push(...page.results);
+			const last = page.results.at(-1);
+			if (page.results.length < 100 || !last) return all;
+			if (this.line.id === '1') position = { lastId: last.id };
+			else if (page.nextCursor) position = { cursor: page.nextCursor };
+			else return all;
+		}
+	}
+
+	private async executionPage(
+		filter: object,
+		limit: number,
+		position: Record<string, string> = {},
+	): Promise<ExecutionPage> {
+		const query = new URLSearchParams({
+			filter: JSON.stringify(filter),
+			limit: String(limit),
+			...position,
+		});
+		return await this.ok<ExecutionPage>('GET', `/rest/executions?${query.toString()}`);
 	}
 
 	/** The items a node output in an execution (first run, first output). */

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+
+import { sleep } from 'n8n-workflow';
+
+import { EXECUTION_STATUSES } from '../e2e/n8nRestClient';
+import type { Stack } from '../e2e/stack';
+import { onlyHook } from '../e2e/triggerProbe';
+import type { WorkflowFixture } from '../e2e/workflows';
+import { delivery, sendBatch, type Delivery } from './loadClient';
+import {
+	kakiyoTriggerWorkflow,
+	webhookNodeWorkflow,
+	webhookWithHmacCheckWorkflow,
+	type WorkflowKey,
+} from './loadWorkflows';
+import { groupCpuMs } from './processCpu';
+
+export interface LoadShape {
+	/** Deliveries per workflow over all rounds. */
+	deliveries: number;
+	concurrency: number;
+	rounds: number;
+}
+
+/** What one workflow's batch in one round measured. */
+export interface BatchMeasurement {
+	key: WorkflowKey;
+	statuses: number[];
+	latenciesMs: number[];
+	/** First request out to last answer in. */
+	httpMs: number;
+	/** First request out to the last execution's stop (0 when none ran). */
+	executionWindowMs: number;
+	/** Successful executions this batch started. */
+	succeeded: number;
+	/** Executions of this batch that ended otherwise (error, crashed…). */
+	failed: number;
+	/** CPU of every n8n process (main, webhook processes, workers, task runners) during the batch. */
+	n8nCpuMs: number;
+	/** CPU of Postgres and Redis during the batch (queue mode). */
+	servicesCpuMs: number;
+}
+
+interface BenchWorkflow {
+	key: WorkflowKey;
+	workflowId: string;
+	/** Where to POST, one URL per webhook process (or main's in single-process mode). */
+	urls: string[];
+	/** Signs this workflow's deliveries; W4 signs with a key the trigger does not hold. */
+	signingSecret: string;
+	/** Executions (any status) before the current batch. */
+	executionsSoFar: number;
+}
+
+const ORDER: WorkflowKey[] = ['W1', 'W2', 'W3', 'W4'];
+const UNFINISHED = ['new', 'running', 'waiting'];
+
+/**
+ * Creates the four workflows in one n8n and sends them `shape.deliveries` each, in rounds: every
+ * round gives each workflow one batch, the order rotating from round to round, and a batch ends
+ * when its executions have finished, so each batch's CPU belongs to that workflow alone.
+ */
+export async function measureLoad(
+	stack: Stack,
+	shape: LoadShape,
+	progress: (message: string) => void,
+): Promise<BatchMeasurement[]> {
+	const workflows = await activateWorkflows(stack);
+	const perRound = Math.ceil(shape.deliveries / shape.rounds);
+	let sequence = 0;
+	const batchOf = (workflow: BenchWorkflow, size: number): Delivery[] =>
+		Array.from({ length: size }, () => delivery(sequence++, workflow.signingSecret));
+
+	// Warm-up, not measured: code paths, connection pools, isolate pools.
+	for (const workflow of workflows)
+		await runBatch(stack, workflow, batchOf(workflow, Math.min(50, perRound)), shape.concurrency);
+
+	const measurements: BatchMeasurement[] = [];
+	for (let round = 0; round < shape.rounds; round++) {
+		const size = Math.min(perRound, shape.deliveries - round * perRound);
+		const order = ORDER.map((_, index) => workflows[(index + round) % workflows.length]);
+		for (const workflow of order) {
+			measurements.push(
+				await runBatch(stack, workflow, batchOf(workflow, size), shape.concurrency),
+			);
+		}
+		progress(`  round ${round + 1}/${shape.rounds} done (${size} deliveries per workflow)`);
+	}
+	return measurements;
+}
+
+async function activateWorkflows(stack: Stack): Promise<BenchWorkflow[]> {
+	const w2Secret = randomBytes(32).toString('hex');
+	const fixtures: Record<WorkflowKey, WorkflowFixture> = {
+		W1: webhookNodeWorkflow(),
+		W2: webhookWithHmacCheckWorkflow(w2Secret),
+		W3: kakiyoTriggerWorkflow('W3', stack.credential),
+		W4: kakiyoTriggerWorkflow('W4', stack.credential),
+	};
+	const bases = stack.queue ? stack.queue.webhooks.map((webhook) => webhook.url) : [stack.n8n.url];
+	const workflows: BenchWorkflow[] = [];
+	for (const key of ORDER) {
+		const fixture = fixtures[key];
+		const { id } = await stack.rest.createWorkflow(fixture.workflow);
+		const activation = await stack.rest.activate(id);
+		if (!activation.ok) throw new Error(`Activating ${key} failed: ${activation.message}`);
+		const urls = bases.map((base) => `${base}${fixture.webhookPath}`);
+		const hookSecret = () =>
+			onlyHook(stack, { workflowId: id, url: `${stack.webhookBaseUrl}${fixture.webhookPath}` })
+				.secret!;
+		const signingSecret =
+			key === 'W2' ? w2Secret : key === 'W3' ? hookSecret() : randomBytes(32).toString('hex');
+		workflows.push({ key, workflowId: id, urls, signingSecret, executionsSoFar: 0 });
+	}
+	return workflows;
+}
+
+async function runBatch(
+	stack: Stack,
+	workflow: BenchWorkflow,
+	deliveries: Delivery[],
+	concurrency: number,
+): Promise<BatchMeasurement> {
+	const n8nGroups = stack.servers().map((server) => server.pid!);
+	const serviceGroups = stack.queue ? [stack.queue.postgres.pid, stack.queue.redis.pid] : [];
+	const n8nBefore = groupCpuMs(n8nGroups);
+	const servicesBefore = groupCpuMs(serviceGroups);
+
+	const batch = await sendBatch(workflow.urls, deliveries, concurrency);
+	const accepted = batch.statuses.filter((status) => status === 200).length;
+	await settle(stack, workflow, workflow.key === 'W4' ? 0 : accepted);
+
+	const n8nCpuMs = groupCpuMs(n8nGroups) - n8nBefore;
+	const servicesCpuMs = groupCpuMs(serviceGroups) - servicesBefore;
+	const ofBatch = await stack.rest.executionsSince(
+		workflow.workflowId,
+		EXECUTION_STATUSES,
+		batch.startedAt,
+	);
+	workflow.executionsSoFar += ofBatch.length;
+	const stops = ofBatch
+		.filter((execution) => execution.status === 'success' && execution.stoppedAt)
+		.map((execution) => Date.parse(execution.stoppedAt!));
+	return {
+		key: workflow.key,
+		statuses: batch.statuses,
+		latenciesMs: batch.latenciesMs,
+		httpMs: batch.durationMs,
+		executionWindowMs: stops.length ? Math.max(...stops) - batch.startedAt.getTime() : 0,
+		succeeded: stops.length,
+		failed: ofBatch.length - stops.length,
+		n8nCpuMs,
+		servicesCpuMs,
+	};
+}
+
+/**
+ * Waits until the batch's `expected` executions exist and none is still running, or until the
+ * count has not moved for 15 s (the missing ones are lost). With none expected (forged
+ * deliveries) it still waits a second, so that an execution started wrongly gets counted.
+ */
+async function settle(stack: Stack, workflow: BenchWorkflow, expected: number): Promise<void> {
+	const target = workflow.executionsSoFar + expected;
+	let count = -1;
+	let changedAt = Date.now();
+	for (;;) {
+		const now = await stack.rest.countExecutions(workflow.workflowId, EXECUTION_STATUSES);
+		if (now !== count) changedAt = Date.now();
+		count = now;
+		const quiet = Date.now() - changedAt;
+		if (count >= target && (expected > 0 || quiet > 1_000)) {
+			const unfinished = await stack.rest.countExecutions(workflow.workflowId, UNFINISHED);
+			if (unfinished === 0) return;
+		}
+		if (quiet > 15_000) return;
+		await sleep(100);
+	}
+}
