@@ -11,6 +11,7 @@ import {
 	kakiyoTriggerWorkflow,
 	webhookNodeWorkflow,
 	webhookWithHmacCheckWorkflow,
+	type TriggerVariant,
 	type WorkflowKey,
 } from './loadWorkflows';
 import { groupCpuMs } from './processCpu';
@@ -63,9 +64,10 @@ const UNFINISHED = ['new', 'running', 'waiting'];
 export async function measureLoad(
 	stack: Stack,
 	shape: LoadShape,
+	trigger: TriggerVariant,
 	progress: (message: string) => void,
 ): Promise<BatchMeasurement[]> {
-	const workflows = await activateWorkflows(stack);
+	const workflows = await activateWorkflows(stack, trigger);
 	const perRound = Math.ceil(shape.deliveries / shape.rounds);
 	let sequence = 0;
 	const batchOf = (workflow: BenchWorkflow, size: number): Delivery[] =>
@@ -89,13 +91,13 @@ export async function measureLoad(
 	return measurements;
 }
 
-async function activateWorkflows(stack: Stack): Promise<BenchWorkflow[]> {
+async function activateWorkflows(stack: Stack, trigger: TriggerVariant): Promise<BenchWorkflow[]> {
 	const w2Secret = randomBytes(32).toString('hex');
 	const fixtures: Record<WorkflowKey, WorkflowFixture> = {
 		W1: webhookNodeWorkflow(),
 		W2: webhookWithHmacCheckWorkflow(w2Secret),
-		W3: kakiyoTriggerWorkflow('W3', stack.credential),
-		W4: kakiyoTriggerWorkflow('W4', stack.credential),
+		W3: kakiyoTriggerWorkflow('W3', stack.credential, trigger),
+		W4: kakiyoTriggerWorkflow('W4', stack.credential, trigger),
 	};
 	const bases = stack.queue ? stack.queue.webhooks.map((webhook) => webhook.url) : [stack.n8n.url];
 	const workflows: BenchWorkflow[] = [];

@@ -76,13 +76,28 @@ return out;`;
 	};
 }
 
+export interface TriggerVariant {
+	/** 2 only with the package from triggerVersionExperiment.ts. */
+	typeVersion?: number;
+	/** Events as an expression (`={{ [...] }}`) instead of a fixed list. */
+	eventsExpression?: boolean;
+}
+
 /** W3 and W4: the Kakiyo Trigger, subscribed to the event the benchmark sends. */
 export function kakiyoTriggerWorkflow(
 	key: 'W3' | 'W4',
 	credential: CredentialRef,
+	variant: TriggerVariant = {},
 ): WorkflowFixture {
 	const fixture = triggerWorkflow(`Bench ${key}: ${WORKFLOW_TITLES[key]}`, credential, [
 		DELIVERY_EVENT,
 	]);
+	const node = fixture.workflow.nodes[0] as {
+		typeVersion: number;
+		parameters: { events: unknown };
+	};
+	node.typeVersion = variant.typeVersion ?? node.typeVersion;
+	if (variant.eventsExpression)
+		node.parameters.events = `={{ ${JSON.stringify([DELIVERY_EVENT])} }}`;
 	return fixture;
 }

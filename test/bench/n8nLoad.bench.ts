@@ -11,6 +11,7 @@ import { measureLoad, type LoadShape } from './loadRun';
 import { markdownTable, ratios, summarize, type WorkflowSummary } from './loadReport';
 import { WORKFLOW_TITLES } from './loadWorkflows';
 import { SETTINGS, type Mode, type Setting } from './n8nSettings';
+import { EXPERIMENT_TRIGGER_VERSION, withTriggerVersion2 } from './triggerVersionExperiment';
 
 /**
  * `npm run bench:e2e`: the four workflows (W1 n8n's Webhook node, W2 Webhook + Code node checking
@@ -28,7 +29,8 @@ const USAGE = `Usage: npm run bench:e2e -- [options]
   --deliveries N         per workflow (default 1000), 1 KB each, signed
   --concurrency N        requests in flight per workflow (default 50)
   --rounds N             interleaved rounds the deliveries are split into (default 5)
-  --quick                a quick check: 100 deliveries, concurrency 10, 2 rounds`;
+  --quick                a quick check: 100 deliveries, concurrency 10, 2 rounds
+  --simulate-trigger-v2  experiment: the trigger declared as typeVersion 2 (see triggerVersionExperiment.ts)`;
 
 interface Config {
 	line: N8nLine;
@@ -37,7 +39,7 @@ interface Config {
 	setting: Setting;
 }
 
-function parseOptions(): { configs: Config[]; shape: LoadShape } {
+function parseOptions(): { configs: Config[]; shape: LoadShape; simulateV2: boolean } {
 	const { values } = parseArgs({
 		options: {
 			lines: { type: 'string', default: '1,2' },
@@ -47,6 +49,7 @@ function parseOptions(): { configs: Config[]; shape: LoadShape } {
 			concurrency: { type: 'string' },
 			rounds: { type: 'string' },
 			quick: { type: 'boolean', default: false },
+			'simulate-trigger-v2': { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false },
 		},
 	});
@@ -83,7 +86,7 @@ function parseOptions(): { configs: Config[]; shape: LoadShape } {
 		concurrency: number(values.concurrency, quick ? 10 : 50),
 		rounds: number(values.rounds, quick ? 2 : 5),
 	};
-	return { configs, shape };
+	return { configs, shape, simulateV2: values['simulate-trigger-v2'] };
 }
 
 interface ConfigResult {
@@ -92,13 +95,15 @@ interface ConfigResult {
 }
 
 async function main(): Promise<void> {
-	const { configs, shape } = parseOptions();
+	const { configs, shape, simulateV2 } = parseOptions();
 	const workDir = scratchFolder('kakiyo-bench-');
 	onShutdown(async () => rmSync(workDir, { recursive: true, force: true }));
 	const progress = (message: string) => console.error(message);
 	const started = new Date();
 	const loadAtStart = loadavg();
-	const tarball = await buildAndPack(workDir, progress);
+	const packed = await buildAndPack(workDir, progress);
+	const tarball = simulateV2 ? await withTriggerVersion2(packed, workDir) : packed;
+	const trigger = simulateV2 ? { typeVersion: EXPERIMENT_TRIGGER_VERSION } : {};
 
 	const results: ConfigResult[] = [];
 	for (const config of configs) {
@@ -116,13 +121,13 @@ async function main(): Promise<void> {
 			n8nEnv: { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', ...config.setting.env },
 		});
 		try {
-			const measurements = await measureLoad(stack, shape, progress);
+			const measurements = await measureLoad(stack, shape, trigger, progress);
 			results.push({ config, summaries: summarize(measurements) });
 		} finally {
 			await stack.close();
 		}
 	}
-	report(results, shape, started, loadAtStart);
+	report(results, shape, started, loadAtStart, simulateV2);
 	const lost = results.flatMap((result) => result.summaries).reduce((sum, s) => sum + s.lost, 0);
 	if (lost > 0)
 		console.error(
@@ -140,6 +145,7 @@ function report(
 	shape: LoadShape,
 	started: Date,
 	loadAtStart: number[],
+	simulateV2: boolean,
 ): void {
 	const fixed = (value: number | undefined, digits = 1) =>
 		value === undefined ? '–' : value.toFixed(digits);
@@ -157,7 +163,9 @@ Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 *
 Each workflow: ${shape.deliveries} signed 1 KB deliveries, ${shape.concurrency} in flight, in ${shape.rounds} interleaved rounds (after a warm-up).
 Workflows: ${Object.entries(WORKFLOW_TITLES)
 		.map(([key, title]) => `${key} ${title}`)
-		.join('; ')}.
+		.join(
+			'; ',
+		)}.${simulateV2 ? '\nExperiment: the Kakiyo Trigger declared as typeVersion 2 (not the shipped node).' : ''}
 Settings: ${[...new Set(results.map((result) => result.config.settingName))]
 		.map((name) => `${name} = ${SETTINGS[name].label}`)
 		.join('; ')}.
