@@ -20,6 +20,8 @@ export interface WorkflowSummary {
 	 * failed or extra executions). W4: answers other than 401, plus any execution at all.
 	 */
 	lost: number;
+	/** What the lost ones were: e.g. `missing 3, crashed 2`. */
+	lostDetail: string;
 }
 
 export function summarize(measurements: BatchMeasurement[]): WorkflowSummary[] {
@@ -34,7 +36,13 @@ export function summarize(measurements: BatchMeasurement[]): WorkflowSummary[] {
 		const wanted = forged ? 401 : 200;
 		const answeredWell = statuses.filter((status) => status === wanted).length;
 		const succeeded = sum((batch) => batch.succeeded);
-		const failed = sum((batch) => batch.failed);
+		const failedByStatus: Record<string, number> = {};
+		for (const batch of batches)
+			for (const [status, count] of Object.entries(batch.failed))
+				failedByStatus[status] = (failedByStatus[status] ?? 0) + count;
+		const failed = Object.values(failedByStatus).reduce((total, count) => total + count, 0);
+		const executions = succeeded + failed;
+		const expected = forged ? 0 : answeredWell;
 		const executionMs = sum((batch) => batch.executionWindowMs);
 		return {
 			key,
@@ -46,9 +54,17 @@ export function summarize(measurements: BatchMeasurement[]): WorkflowSummary[] {
 			executionsPerSecond: executionMs > 0 ? (succeeded * 1000) / executionMs : undefined,
 			cpuMsPerDelivery: sum((batch) => batch.n8nCpuMs) / statuses.length,
 			servicesCpuMsPerDelivery: sum((batch) => batch.servicesCpuMs) / statuses.length,
-			lost: forged
-				? statuses.length - answeredWell + succeeded + failed
-				: Math.abs(statuses.length - succeeded) + failed,
+			lost:
+				statuses.length - answeredWell + Math.abs(expected - executions) + (forged ? 0 : failed),
+			lostDetail: [
+				[`answered otherwise`, statuses.length - answeredWell],
+				[`no execution`, expected - executions],
+				[`extra executions`, executions - expected],
+				...Object.entries(failedByStatus),
+			]
+				.filter(([, count]) => Number(count) > 0)
+				.map(([what, count]) => `${what} ${count}`)
+				.join(', '),
 		};
 	});
 }

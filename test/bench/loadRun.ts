@@ -34,8 +34,8 @@ export interface BatchMeasurement {
 	executionWindowMs: number;
 	/** Successful executions this batch started. */
 	succeeded: number;
-	/** Executions of this batch that ended otherwise (error, crashed…). */
-	failed: number;
+	/** Executions of this batch that ended otherwise, by status (error, crashed…). */
+	failed: Record<string, number>;
 	/** CPU of every n8n process (main, webhook processes, workers, task runners) during the batch. */
 	n8nCpuMs: number;
 	/** CPU of Postgres and Redis during the batch (queue mode). */
@@ -134,14 +134,24 @@ async function runBatch(
 
 	const n8nCpuMs = groupCpuMs(n8nGroups) - n8nBefore;
 	const servicesCpuMs = groupCpuMs(serviceGroups) - servicesBefore;
-	const ofBatch = await stack.rest.executionsSince(
+	// Counted, not listed: n8n's list pages are not reliable in queue mode (see latestExecutions).
+	const since = batch.startedAt;
+	const all = await stack.rest.countExecutions(workflow.workflowId, EXECUTION_STATUSES, since);
+	const succeeded = await stack.rest.countExecutions(workflow.workflowId, ['success'], since);
+	const failed: Record<string, number> = {};
+	if (all > succeeded) {
+		for (const status of EXECUTION_STATUSES.filter((other) => other !== 'success')) {
+			const count = await stack.rest.countExecutions(workflow.workflowId, [status], since);
+			if (count > 0) failed[status] = count;
+		}
+	}
+	workflow.executionsSoFar = await stack.rest.countExecutions(
 		workflow.workflowId,
 		EXECUTION_STATUSES,
-		batch.startedAt,
 	);
-	workflow.executionsSoFar += ofBatch.length;
-	const stops = ofBatch
-		.filter((execution) => execution.status === 'success' && execution.stoppedAt)
+	// The last execution to stop is among the last to start.
+	const stops = (await stack.rest.latestExecutions(workflow.workflowId, ['success'], since))
+		.filter((execution) => execution.stoppedAt)
 		.map((execution) => Date.parse(execution.stoppedAt!));
 	return {
 		key: workflow.key,
@@ -149,8 +159,8 @@ async function runBatch(
 		latenciesMs: batch.latenciesMs,
 		httpMs: batch.durationMs,
 		executionWindowMs: stops.length ? Math.max(...stops) - batch.startedAt.getTime() : 0,
-		succeeded: stops.length,
-		failed: ofBatch.length - stops.length,
+		succeeded,
+		failed,
 		n8nCpuMs,
 		servicesCpuMs,
 	};

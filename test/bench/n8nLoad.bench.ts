@@ -122,7 +122,21 @@ async function main(): Promise<void> {
 		});
 		try {
 			const measurements = await measureLoad(stack, shape, trigger, progress);
-			results.push({ config, summaries: summarize(measurements) });
+			const summaries = summarize(measurements);
+			results.push({ config, summaries });
+			// The logs go with the scratch folder: show what n8n said about failures while they exist.
+			if (summaries.some((summary) => summary.lost > 0)) {
+				for (const server of stack.servers()) {
+					const lines = server
+						.currentLog()
+						.split('\n')
+						.filter((line) => /error|crash|stall|fail|timeout/i.test(line));
+					progress(
+						`${server.name}: ${lines.length} log lines about failures${lines.length ? ', the last ones:' : ''}`,
+					);
+					for (const line of lines.slice(-8)) progress(`  ${line}`);
+				}
+			}
 		} finally {
 			await stack.close();
 		}
@@ -197,7 +211,7 @@ Settings: ${[...new Set(results.map((result) => result.config.settingName))]
 					fixed(summary.executionsPerSecond),
 					fixed(summary.cpuMsPerDelivery, 2),
 					result.config.mode === 'queue' ? fixed(summary.servicesCpuMsPerDelivery, 2) : '–',
-					String(summary.lost),
+					summary.lost ? `${summary.lost} (${summary.lostDetail})` : '0',
 				]),
 			),
 		),

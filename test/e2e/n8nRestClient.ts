@@ -49,8 +49,6 @@ interface ExecutionPage {
 	/** Exact below 100,000 stored executions (n8n estimates above that on Postgres). */
 	count: number;
 	estimated?: boolean;
-	/** 2.x pages with an opaque cursor; 1.x with the last id seen. */
-	nextCursor?: string | null;
 }
 
 interface PublicationStatus {
@@ -242,47 +240,40 @@ export class N8nRestClient {
 		return [...byId.values()];
 	}
 
-	/** How many executions of the workflow have one of `statuses`, as n8n counts them. */
-	async countExecutions(workflowId: string, statuses: string[]): Promise<number> {
-		const page = await this.executionPage({ workflowId, status: statuses }, 1);
+	/**
+	 * How many executions of the workflow have one of `statuses` (and started after `since`), as
+	 * n8n counts them: exact, unlike paging through the list (see latestExecutions).
+	 */
+	async countExecutions(workflowId: string, statuses: string[], since?: Date): Promise<number> {
+		const page = await this.executionPage(
+			{ workflowId, status: statuses, ...(since ? { startedAfter: since.toISOString() } : {}) },
+			1,
+		);
 		if (page.estimated || page.count < 0)
 			throw new Error(`n8n only estimated the executions of workflow ${workflowId}`);
 		return page.count;
 	}
 
 	/**
-	 * Every execution of the workflow with one of `statuses` that started after `since`, newest
-	 * first, fetched in pages of 100 (n8n's maximum). 2.x pages with a cursor, 1.x with `lastId`.
+	 * The (at most 100) latest-started executions of the workflow with one of `statuses` that
+	 * started after `since`. Only one page: 2.x pages by `id` below the last row while it sorts by
+	 * start time, and in queue mode ids (given at enqueue) and start times (at the worker) differ
+	 * in order, so further pages skip and repeat executions.
 	 */
-	async executionsSince(
+	async latestExecutions(
 		workflowId: string,
 		statuses: string[],
 		since: Date,
 	): Promise<ExecutionSummary[]> {
-		const filter = { workflowId, status: statuses, startedAfter: since.toISOString() };
-		const all: ExecutionSummary[] = [];
-		let position: Record<string, string> = {};
-		for (;;) {
-			const page = await this.executionPage(filter, 100, position);
-			all.push(...page.results);
-			const last = page.results.at(-1);
-			if (page.results.length < 100 || !last) return all;
-			if (this.line.id === '1') position = { lastId: last.id };
-			else if (page.nextCursor) position = { cursor: page.nextCursor };
-			else return all;
-		}
+		const page = await this.executionPage(
+			{ workflowId, status: statuses, startedAfter: since.toISOString() },
+			100,
+		);
+		return page.results;
 	}
 
-	private async executionPage(
-		filter: object,
-		limit: number,
-		position: Record<string, string> = {},
-	): Promise<ExecutionPage> {
-		const query = new URLSearchParams({
-			filter: JSON.stringify(filter),
-			limit: String(limit),
-			...position,
-		});
+	private async executionPage(filter: object, limit: number): Promise<ExecutionPage> {
+		const query = new URLSearchParams({ filter: JSON.stringify(filter), limit: String(limit) });
 		return await this.ok<ExecutionPage>('GET', `/rest/executions?${query.toString()}`);
 	}
 
