@@ -167,24 +167,22 @@ async function runBatch(
 }
 
 /**
- * Waits until the batch's `expected` executions exist and none is still running, or until the
- * count has not moved for 15 s (the missing ones are lost). With none expected (forged
+ * Waits until the batch's `expected` executions exist and none is still queued or running, or
+ * until nothing has moved for 60 s (what is missing then is lost). With none expected (forged
  * deliveries) it still waits a second, so that an execution started wrongly gets counted.
  */
 async function settle(stack: Stack, workflow: BenchWorkflow, expected: number): Promise<void> {
 	const target = workflow.executionsSoFar + expected;
-	let count = -1;
+	let state = '';
 	let changedAt = Date.now();
 	for (;;) {
-		const now = await stack.rest.countExecutions(workflow.workflowId, EXECUTION_STATUSES);
-		if (now !== count) changedAt = Date.now();
-		count = now;
+		const all = await stack.rest.countExecutions(workflow.workflowId, EXECUTION_STATUSES);
+		const unfinished = await stack.rest.countExecutions(workflow.workflowId, UNFINISHED);
+		if (`${all}/${unfinished}` !== state) changedAt = Date.now();
+		state = `${all}/${unfinished}`;
 		const quiet = Date.now() - changedAt;
-		if (count >= target && (expected > 0 || quiet > 1_000)) {
-			const unfinished = await stack.rest.countExecutions(workflow.workflowId, UNFINISHED);
-			if (unfinished === 0) return;
-		}
-		if (quiet > 15_000) return;
-		await sleep(100);
+		if (all >= target && unfinished === 0 && (expected > 0 || quiet > 1_000)) return;
+		if (quiet > 60_000) return;
+		await sleep(200);
 	}
 }

@@ -32,6 +32,11 @@ export const SETTINGS: Readonly<Record<string, Setting>> = {
 		env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
 		lines: ['2'],
 	},
+	dbpool10: {
+		label: 'DB_POSTGRESDB_POOL_SIZE=10 (default 2)',
+		env: { DB_POSTGRESDB_POOL_SIZE: '10' },
+		modes: ['queue'],
+	},
 	webhooks2: {
 		label: 'queue mode with 2 webhook processes',
 		webhookProcesses: 2,
