@@ -7,6 +7,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.ts'],
+	// Queue mode (Postgres, Redis, webhook processes, workers) is its own run: npm run test:e2e:queue.
+	testPathIgnorePatterns: ['/node_modules/', '/queueMode\\.e2e\\.ts$'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only harness: reads which lines to run from the environment */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only harness: the e2e suites pick their n8n lines from the environment */
 /**
  * The two n8n release lines the package is tested against, pinned exactly. Changing a pin here is
  * all it takes to move a line: the install cache notices the new pin and rebuilds that line.
@@ -40,9 +40,11 @@ export function lineLabel(line: N8nLine): string {
 	return `n8n ${line.n8nVersion}`;
 }
 
-/** The lines an e2e run covers: `KAKIYO_E2E_LINES=2` runs one line only (default both, 1 then 2). */
+/** The lines an end-to-end suite runs on: both, or those in `KAKIYO_E2E_LINES` (e.g. `2`). */
 export function selectedLines(): N8nLine[] {
-	return (process.env.KAKIYO_E2E_LINES ?? '1,2')
-		.split(',')
-		.map((id) => N8N_LINES[id.trim() as N8nLine['id']]);
+	return (process.env.KAKIYO_E2E_LINES ?? '1,2').split(',').map((id) => {
+		const line = N8N_LINES[id.trim() as N8nLine['id']];
+		if (!line) throw new Error(`KAKIYO_E2E_LINES lists "${id}"; the lines are 1 and 2`);
+		return line;
+	});
 }

@@ -1,26 +1,59 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test-only harness: spawns and stops real n8n processes */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only harness: spawns and stops real n8n processes */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 import { sleep } from 'n8n-workflow';
 
 import type { N8nInstallation } from './n8nInstaller';
-import { killGroup, onShutdown, trackChild } from './processRegistry';
-import { tailOf } from './runCommand';
+import type { PostgresConnection } from './postgresServer';
+import { onShutdown, stopGroup } from './processRegistry';
+import { spawnLogged, tailOf } from './runCommand';
 import { waitFor } from './waitFor';
+
+/**
+ * What an n8n process does: `main` (`n8n start`: editor, REST API, trigger registration, and in
+ * single-process mode everything else), or in queue mode a `webhook` process (`n8n webhook`:
+ * receives production webhooks and enqueues executions) or a `worker` (`n8n worker`: runs them).
+ */
+export type N8nRole = 'main' | 'webhook' | 'worker';
+
+/** Queue mode: every process of one n8n shares the database and the Redis queue. */
+export interface QueueMode {
+	postgres: PostgresConnection;
+	redis: { host: string; port: number };
+}
 
 export interface N8nServerOptions {
 	/** `N8N_USER_FOLDER`: database, settings and `.n8n/nodes` (where the package is deployed). */
 	userFolder: string;
+	/** HTTP port; for a worker, the port of its health-check server. */
 	port: number;
 	/** 2.x runs an internal task-runner broker on its own port; it must not clash with other instances. */
 	brokerPort: number;
-	/** Public base URL for webhooks (a tunnel to this n8n); default the loopback URL. */
+	/** Public base URL for webhooks (a tunnel, or the webhook process in queue mode); default the loopback URL. */
 	webhookUrl?: string;
+	/** Default `main`. */
+	role?: N8nRole;
+	/** Postgres and Redis instead of sqlite and in-process executions. */
+	queue?: QueueMode;
+	/** Settings on top of the harness's (e.g. the expression engine the benchmark compares). */
+	env?: Readonly<Record<string, string>>;
+	/** Node.js options before n8n's entry point (e.g. `--cpu-prof`). */
+	nodeOptions?: string[];
 }
 
+/** Log lines n8n prints once a process serves what its role is for (the same in 1.x and 2.x). */
+const READY_LINE: Record<N8nRole, string> = {
+	// Printed after the stored active workflows were activated: a restarted main is not half ready.
+	main: 'Editor is now accessible',
+	webhook: 'Webhook listener waiting for requests.',
+	worker: 'n8n worker is now ready',
+};
+
 // A fixed key keeps credentials decryptable across restarts of the same user folder.
+const COMMAND: Record<N8nRole, string> = { main: 'start', webhook: 'webhook', worker: 'worker' };
+
 const ENCRYPTION_PHRASE = 'kakiyo-e2e-only-encryption-phrase';
 
 /** One n8n process on 127.0.0.1, restartable on the same folder and ports (the webhook URLs stay valid). */
@@ -29,6 +62,8 @@ export class N8nServer {
 
 	readonly logFile: string;
 
+	readonly role: N8nRole;
+
 	/** How long the last (re)start took from spawn to REST readiness. */
 	lastStartMs = 0;
 
@@ -36,12 +71,30 @@ export class N8nServer {
 
 	private unregister: (() => void) | undefined;
 
+	private logStart = 0;
+
 	private constructor(
 		private readonly installation: N8nInstallation,
 		readonly options: N8nServerOptions,
 	) {
 		this.url = `http://127.0.0.1:${options.port}`;
 		this.logFile = join(options.userFolder, 'n8n.log');
+		this.role = options.role ?? 'main';
+	}
+
+	/** Its user folder's name, e.g. `n8n2-worker1`. */
+	get name(): string {
+		return basename(this.options.userFolder);
+	}
+
+	/** The n8n process (leader of its process group, which also holds its task runner); undefined when stopped. */
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
+
+	/** The log written since this process last started (how a scenario tells which worker ran what). */
+	currentLog(): string {
+		return this.logSince(this.logStart);
 	}
 
 	static async start(installation: N8nInstallation, options: N8nServerOptions): Promise<N8nServer> {
@@ -60,69 +113,56 @@ export class N8nServer {
 		const child = this.child;
 		this.child = undefined;
 		this.unregister?.();
-		if (!child || child.exitCode !== null || child.signalCode !== null) return;
-		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-		killGroup(child, 'SIGTERM');
-		// A cleared timer, not a sleep: a pending 20 s timer would keep jest from exiting.
-		let timer: NodeJS.Timeout | undefined;
-		const graceful = await Promise.race([
-			exited.then(() => true),
-			new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 20_000))),
-		]);
-		clearTimeout(timer);
-		if (!graceful) {
-			killGroup(child, 'SIGKILL');
-			await exited;
-		}
+		if (child) await stopGroup(child, 'SIGTERM', 20_000);
 	}
 
 	private async launch(): Promise<void> {
-		const logStart = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
-		const logFd = openSync(this.logFile, 'a');
-		const child = spawn(this.installation.nodeBinary, [this.installation.n8nEntry, 'start'], {
-			cwd: this.options.userFolder,
-			env: this.environment(),
-			stdio: ['ignore', logFd, logFd],
-			// Own process group: the task runner dies with it, and a terminal Ctrl-C reaches us first.
-			detached: true,
-		});
-		closeSync(logFd);
-		trackChild(child);
+		this.logStart = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
+		const child = spawnLogged(
+			this.installation.nodeBinary,
+			[...(this.options.nodeOptions ?? []), this.installation.n8nEntry, COMMAND[this.role]],
+			{ cwd: this.options.userFolder, env: this.environment(), logFile: this.logFile },
+		);
 		this.child = child;
 		this.unregister = onShutdown(async () => await this.stop());
-		await this.waitUntilReady(child, logStart);
+		await this.waitUntilReady(child, this.logStart);
 	}
 
 	/**
-	 * `/healthz` answers before migrations finish, and on 1.x `/healthz/readiness` answers about
-	 * 4 s before the REST routes exist; only `/rest/settings` proves the API is mounted. n8n then
-	 * activates the stored active workflows and only after that prints "Editor is now accessible",
-	 * so a restarted instance is not used half-activated. A crash right after readiness (1.x
-	 * without the legacy expression engine) is caught by the PID check.
+	 * Main: `/healthz` answers before migrations finish, and on 1.x `/healthz/readiness` answers
+	 * about 4 s before the REST routes exist; only `/rest/settings` proves the API is mounted.
+	 * Webhook processes and workers: `/healthz/readiness` (database and Redis reachable) on their
+	 * port. Each role then prints its ready line (main only after activating the stored active
+	 * workflows). A crash right after readiness (1.x without the legacy expression engine) is
+	 * caught by the PID check.
 	 */
 	private async waitUntilReady(child: ChildProcess, logStart: number): Promise<void> {
 		const started = Date.now();
+		const what = `n8n ${this.installation.line.n8nVersion} ${this.role} on port ${this.options.port}`;
 		const logTail = () => `Last lines of ${this.logFile}:\n${tailOf(this.logFile, 30)}`;
 		const exitedEarly = () => {
 			if (child.exitCode !== null || child.signalCode !== null) {
 				throw new Error(
-					`n8n ${this.installation.line.n8nVersion} exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting. ${logTail()}`,
+					`${what} exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting. ${logTail()}`,
 				);
 			}
 		};
+		const probes =
+			this.role === 'main' ? ['/healthz/readiness', '/rest/settings'] : ['/healthz/readiness'];
 		let ready = false;
 		try {
 			await waitFor(
 				async () => {
 					exitedEarly();
-					const status = async (path: string) =>
-						(await fetch(`${this.url}${path}`).catch(() => undefined))?.status;
-					if ((await status('/healthz/readiness')) !== 200) return undefined;
-					if ((await status('/rest/settings')) !== 200) return undefined;
-					return this.logSince(logStart).includes('Editor is now accessible') ? true : undefined;
+					for (const path of probes) {
+						const response = await fetch(`${this.url}${path}`).catch(() => undefined);
+						await response?.arrayBuffer();
+						if (response?.status !== 200) return undefined;
+					}
+					return this.logSince(logStart).includes(READY_LINE[this.role]) ? true : undefined;
 				},
 				{
-					what: `n8n ${this.installation.line.n8nVersion} on ${this.url} to become ready`,
+					what: `${what} to become ready`,
 					timeoutMs: 180_000,
 					intervalMs: 250,
 					diagnose: logTail,
@@ -142,7 +182,7 @@ export class N8nServer {
 	}
 
 	private environment(): NodeJS.ProcessEnv {
-		const { port, brokerPort, userFolder } = this.options;
+		const { port, brokerPort, userFolder, queue } = this.options;
 		// Only what a shell gives any program: the harness's own environment (npm's variables,
 		// jest's NODE_ENV=test, which silences n8n's console) or a developer's N8N_* must not leak in.
 		const inherited = Object.fromEntries(
@@ -174,7 +214,33 @@ export class N8nServer {
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+			...(queue ? this.queueEnvironment(queue) : {}),
 			...this.installation.line.env,
+			...this.options.env,
+		};
+	}
+
+	/** n8n's own queue-mode settings (`@n8n/config`: executions, database, scaling-mode, endpoints). */
+	private queueEnvironment({ postgres, redis }: QueueMode): Record<string, string> {
+		return {
+			EXECUTIONS_MODE: 'queue',
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: postgres.host,
+			DB_POSTGRESDB_PORT: String(postgres.port),
+			DB_POSTGRESDB_DATABASE: postgres.database,
+			DB_POSTGRESDB_USER: postgres.user,
+			QUEUE_BULL_REDIS_HOST: redis.host,
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+			// Production webhooks are served by the webhook processes only, as in a real deployment.
+			...(this.role === 'main' ? { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } : {}),
+			// A worker has no HTTP server but this one (/healthz/readiness), on loopback only.
+			...(this.role === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(this.options.port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
+				: {}),
 		};
 	}
 }

@@ -27,6 +27,28 @@ export interface ExecutionSummary {
 	id: string;
 	status: string;
 	mode: string;
+	/** ISO timestamps; stoppedAt is null while the execution runs. */
+	startedAt?: string | null;
+	stoppedAt?: string | null;
+}
+
+/** Every status an execution can have in 1.x and 2.x (n8n lists only finished ones unless asked). */
+export const EXECUTION_STATUSES = [
+	'new',
+	'running',
+	'waiting',
+	'success',
+	'error',
+	'crashed',
+	'canceled',
+	'unknown',
+];
+
+interface ExecutionPage {
+	results: ExecutionSummary[];
+	/** Exact below 100,000 stored executions (n8n estimates above that on Postgres). */
+	count: number;
+	estimated?: boolean;
 }
 
 interface PublicationStatus {
@@ -216,6 +238,43 @@ export class N8nRestClient {
 				byId.set(execution.id, execution);
 		}
 		return [...byId.values()];
+	}
+
+	/**
+	 * How many executions of the workflow have one of `statuses` (and started after `since`), as
+	 * n8n counts them: exact, unlike paging through the list (see latestExecutions).
+	 */
+	async countExecutions(workflowId: string, statuses: string[], since?: Date): Promise<number> {
+		const page = await this.executionPage(
+			{ workflowId, status: statuses, ...(since ? { startedAfter: since.toISOString() } : {}) },
+			1,
+		);
+		if (page.estimated || page.count < 0)
+			throw new Error(`n8n only estimated the executions of workflow ${workflowId}`);
+		return page.count;
+	}
+
+	/**
+	 * The (at most 100) latest-started executions of the workflow with one of `statuses` that
+	 * started after `since`. Only one page: 2.x pages by `id` below the last row while it sorts by
+	 * start time, and in queue mode ids (given at enqueue) and start times (at the worker) differ
+	 * in order, so further pages skip and repeat executions.
+	 */
+	async latestExecutions(
+		workflowId: string,
+		statuses: string[],
+		since: Date,
+	): Promise<ExecutionSummary[]> {
+		const page = await this.executionPage(
+			{ workflowId, status: statuses, startedAfter: since.toISOString() },
+			100,
+		);
+		return page.results;
+	}
+
+	private async executionPage(filter: object, limit: number): Promise<ExecutionPage> {
+		const query = new URLSearchParams({ filter: JSON.stringify(filter), limit: String(limit) });
+		return await this.ok<ExecutionPage>('GET', `/rest/executions?${query.toString()}`);
 	}
 
 	/** The items a node output in an execution (first run, first output). */

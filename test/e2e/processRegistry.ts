@@ -27,6 +27,31 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
+/**
+ * Sends `signal` to the child's process group and waits for the child to exit; SIGKILL to the group
+ * if it is still there after `graceMs` (n8n's own shutdown grace, Postgres's fast shutdown…).
+ */
+export async function stopGroup(
+	child: ChildProcess,
+	signal: NodeJS.Signals,
+	graceMs: number,
+): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	killGroup(child, signal);
+	// A cleared timer, not a sleep: a pending timer would keep jest from exiting.
+	let timer: NodeJS.Timeout | undefined;
+	const graceful = await Promise.race([
+		exited.then(() => true),
+		new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+	]);
+	clearTimeout(timer);
+	if (!graceful) {
+		killGroup(child, 'SIGKILL');
+		await exited;
+	}
+}
+
 export function trackChild(child: ChildProcess): void {
 	installHandlers();
 	const pid = child.pid;

@@ -1,32 +1,24 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only e2e suite: picks the n8n lines from the environment, prints progress on stderr, removes its scratch folder */
-import { rmSync } from 'node:fs';
-
 import { ScriptedServer } from '../support/scriptedServer';
 import { exampleFiles, exampleFixture, readExample } from './exampleWorkflows';
 import { clearStaticData } from './n8nDatabase';
 import { lineLabel, selectedLines } from './n8nLines';
-import { buildAndPack } from './packageDeploy';
-import { runThroughWebhook } from './runOnce';
-import { scratchFolder } from './processRegistry';
 import { startStack, type Stack } from './stack';
+import { packedPackage, progress } from './suiteSetup';
+import { runActionWorkflow } from './actionProbe';
 import {
-	activateTrigger,
+	deactivateIfActive,
 	hooksFor,
 	onlyHook,
 	postDelivery,
 	signatureFor,
 	triggerOutput,
 	waitForExecutions,
+	withTrigger,
+	payloadOf,
 	type ActiveTrigger,
 } from './triggerProbe';
 import { waitFor } from './waitFor';
-import {
-	ACTION_TYPE,
-	actionWorkflow,
-	CREDENTIAL_TYPE,
-	TRIGGER_TYPE,
-	triggerWorkflow,
-} from './workflows';
+import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from './workflows';
 
 /**
  * The package in a real n8n, on both supported n8n lines: the packed tarball is installed the way
@@ -34,72 +26,21 @@ import {
  * HTTP Kakiyo emulator. `KAKIYO_E2E_LINES=2` runs one line only.
  */
 const lines = selectedLines();
-const progress = (message: string) => process.stderr.write(`${message}\n`);
-
-let workDir: string;
-let tarball: string;
-
-beforeAll(async () => {
-	workDir = scratchFolder('kakiyo-e2e-');
-	tarball = await buildAndPack(workDir, progress);
-}, 300_000);
-
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-/** Fresh payload of a chosen event: the trigger may reject stale timestamps (maxAgeSeconds). */
-function payloadOf(event: string, extra: Record<string, unknown> = {}) {
-	return {
-		event,
-		timestamp: new Date().toISOString(),
-		data: { prospectId: 'prospect_e2e', ...extra },
-	};
-}
+const packed = packedPackage('kakiyo-e2e-');
 
 describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	let stack: Stack;
 
 	beforeAll(async () => {
-		stack = await startStack({ line, workDir, tarball, progress });
+		stack = await startStack({ line, ...packed, progress });
 	}, 40 * 60_000);
 
 	afterAll(async () => await stack?.close(), 60_000);
 
-	/** Deactivates unless n8n already did (or activation never happened). */
-	const deactivateIfActive = async (workflowId: string) => {
-		if ((await stack.rest.getWorkflow(workflowId)).active) await stack.rest.deactivate(workflowId);
-	};
+	/** Runs the action node (or a chain of them) once and returns the last one's output items. */
+	const runAction = async (parameters: Record<string, unknown> | Array<Record<string, unknown>>) =>
+		(await runActionWorkflow(stack, parameters)).output;
 
-	/**
-	 * Runs a scenario with its own active trigger workflow and deactivates it afterwards, pass or
-	 * fail, so that no other scenario's deliveries (e.g. Send Test) reach it.
-	 */
-	const withTrigger = async (
-		events: string[],
-		scenario: (trigger: ActiveTrigger) => Promise<void>,
-	) => {
-		const trigger = await activateTrigger(stack, events);
-		try {
-			await scenario(trigger);
-		} finally {
-			await deactivateIfActive(trigger.workflowId);
-		}
-	};
-
-	/**
-	 * Runs the action node (or a chain of them) once, through an active Webhook-node workflow, and
-	 * returns the last one's output items.
-	 */
-	const runAction = async (
-		parameters: Record<string, unknown> | Array<Record<string, unknown>>,
-	): Promise<unknown[]> => {
-		const steps = Array.isArray(parameters) ? parameters : [parameters];
-		const fixture = actionWorkflow(
-			`Kakiyo action ${steps.map((step) => String(step.operation)).join(' → ')}`,
-			stack.credential,
-			parameters,
-		);
-		return await runThroughWebhook(stack, fixture);
-	};
 	describe('1. installation', () => {
 		test('n8n lists both nodes and the credential type under the package name', async () => {
 			const nodes = await stack.rest.nodeTypeNames();
@@ -136,7 +77,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	describe('2. activation', () => {
 		test('registers exactly one webhook with the chosen events and a secret', async () => {
 			const events = ['linkedin.message.received', 'prospect.qualified'];
-			await withTrigger(events, async (trigger) => {
+			await withTrigger(stack, events, async (trigger) => {
 				const hook = onlyHook(stack, trigger);
 				expect([...hook.events].sort()).toEqual([...events].sort());
 				expect(hook.active).toBe(true);
@@ -149,7 +90,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 
 	describe('3. delivery', () => {
 		test('an emulator delivery of a chosen event starts one execution whose output is the payload', async () => {
-			await withTrigger(['linkedin.message.received'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
 				const payload = payloadOf('linkedin.message.received', { message: 'Hi there' });
 				const result = await stack.emulator!.emit('linkedin.message.received', payload);
 				expect(
@@ -167,7 +108,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 
 		test('a pretty-printed body with unicode escapes is verified over its raw bytes', async () => {
-			await withTrigger(['linkedin.message.received'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
 				const payload = payloadOf('linkedin.message.received', {
 					message: 'Grüße from Zoë – 日本 ✓',
 				});
@@ -189,7 +130,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 
 	describe('4. rejected deliveries', () => {
 		test('forged, missing and tampered signatures get 401; an unchosen event gets 2xx; none of them runs', async () => {
-			await withTrigger(['linkedin.message.received'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
 				const { secret } = onlyHook(stack, trigger);
 				const body = JSON.stringify(payloadOf('linkedin.message.received'));
 
@@ -231,7 +172,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			).json();
 
 		test('Send Test reaches the trigger of an active workflow and starts an execution', async () => {
-			await withTrigger(['prospect.qualified'], async (trigger) => {
+			await withTrigger(stack, ['prospect.qualified'], async (trigger) => {
 				await runAction({
 					resource: 'webhookEvent',
 					operation: 'sendTest',
@@ -262,7 +203,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 
 	describe('6. webhook lifecycle', () => {
 		test('deactivation deletes the hook', async () => {
-			await withTrigger(['*'], async (trigger) => {
+			await withTrigger(stack, ['*'], async (trigger) => {
 				onlyHook(stack, trigger);
 				await stack.rest.deactivate(trigger.workflowId);
 				// 2.x reports "not published" once local routing stopped; delete() may still be under way.
@@ -274,7 +215,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 
 		test('re-activation after the hook was removed at Kakiyo makes exactly one new hook', async () => {
-			await withTrigger(['linkedin.message.sent'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.message.sent'], async (trigger) => {
 				const removed = onlyHook(stack, trigger);
 				const response = await fetch(`${stack.kakiyo.baseUrl}/webhooks/${removed.id}`, {
 					method: 'DELETE',
@@ -289,7 +230,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 
 		test('after an n8n restart with the workflow active there is still exactly one hook, and it delivers', async () => {
-			await withTrigger(['linkedin.invitation.sent'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.invitation.sent'], async (trigger) => {
 				const before = onlyHook(stack, trigger);
 				await restartN8n(trigger);
 				expect(hooksFor(stack, trigger)).toHaveLength(1);
@@ -300,7 +241,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 
 		test('re-activation after the static data was lost (n8n restarted on a database without it) leaves exactly one hook, and it delivers', async () => {
-			await withTrigger(['linkedin.invitation.accepted'], async (trigger) => {
+			await withTrigger(stack, ['linkedin.invitation.accepted'], async (trigger) => {
 				onlyHook(stack, trigger);
 				await restartN8n(trigger, async () => await clearStaticData(stack, trigger.workflowId));
 				expect(hooksFor(stack, trigger)).toHaveLength(1);
@@ -376,7 +317,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 						.some((call) => call.method === 'POST' && call.path === '/v1/webhooks' && call.fault),
 				).toBe(true);
 			} finally {
-				await deactivateIfActive(id);
+				await deactivateIfActive(stack, id);
 				// Read before reset(), which forgets hooks along with the fault.
 				leftAtKakiyo = emulator.webhooks();
 				emulator.reset();
@@ -397,7 +338,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 				const result = await emulator.reply(john.chat.id, 'Sounds good, tell me more');
 				expect(result.deliveries.map((delivery) => delivery.status)).toEqual([200]);
 
-				const [execution] = await waitForExecutions(stack, { workflowId: id, url: '' }, 1);
+				const [execution] = await waitForExecutions(stack, { workflowId: id }, 1);
 				expect(execution.status).toBe('success');
 				expect(await stack.rest.nodeOutput(execution.id, 'Qualify the prospect')).toEqual([
 					{
@@ -414,7 +355,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 					'inProgress',
 				);
 			} finally {
-				await deactivateIfActive(id);
+				await deactivateIfActive(stack, id);
 			}
 		});
 
@@ -452,13 +393,13 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			try {
 				await scenario(id);
 			} finally {
-				await deactivateIfActive(id);
+				await deactivateIfActive(stack, id);
 			}
 		};
 
 		/** Waits for `count` finished executions of the workflow, which must all have succeeded. */
 		const successfulRuns = async (workflowId: string, count: number) => {
-			const executions = await waitForExecutions(stack, { workflowId, url: '' }, count);
+			const executions = await waitForExecutions(stack, { workflowId }, count);
 			expect(executions.map((execution) => execution.status)).toEqual(
 				Array<string>(count).fill('success'),
 			);

@@ -62,7 +62,7 @@ async function prepareWorkflows(stack: Stack): Promise<ShotWorkflows> {
 	if (!activation.ok) throw new Error(`Activating the example failed: ${activation.message}`);
 	const [john] = stack.emulator!.state().teams[0].prospects;
 	await stack.emulator!.reply(john.chat.id, 'Sounds interesting. Can you send me a few details?');
-	const [execution] = await waitForExecutions(stack, { workflowId: exampleId, url: '' }, 1);
+	const [execution] = await waitForExecutions(stack, { workflowId: exampleId }, 1);
 	if (execution.status !== 'success') throw new Error(`The example run ended ${execution.status}`);
 
 	return {

@@ -16,7 +16,7 @@ import {
 	type PackedPackage,
 } from './packageDeploy';
 import { scratchFolder } from './processRegistry';
-import { runThroughWebhook } from './runOnce';
+import { runThroughWebhook } from './actionProbe';
 import { startStack, type Stack } from './stack';
 import {
 	activateTrigger,
@@ -112,25 +112,29 @@ describe.each(lines)("Beside Kakiyo's own package on $n8nVersion", (line) => {
 			})
 		).json()) as unknown[];
 		expect(
-			await runThroughWebhook(
-				stack,
-				actionWorkflow('Kakiyo: event catalogue', stack.credential, {
-					resource: 'webhookEvent',
-					operation: 'getAll',
-				}),
-			),
+			(
+				await runThroughWebhook(
+					stack,
+					actionWorkflow('Kakiyo: event catalogue', stack.credential, {
+						resource: 'webhookEvent',
+						operation: 'getAll',
+					}),
+				)
+			).output,
 		).toEqual(catalogue);
 
 		expect(
-			await runThroughWebhook(
-				stack,
-				actionWorkflow(
-					"Kakiyo's own node: verify",
-					stack.credential,
-					{ operation: 'verify' },
-					`${kakiyoOwnName}.kakiyo`,
-				),
-			),
+			(
+				await runThroughWebhook(
+					stack,
+					actionWorkflow(
+						"Kakiyo's own node: verify",
+						stack.credential,
+						{ operation: 'verify' },
+						`${kakiyoOwnName}.kakiyo`,
+					),
+				)
+			).output,
 		).toEqual([{ status: 'success', message: 'API key is valid' }]);
 
 		const trigger = await activateTrigger(stack, ['linkedin.message.received']);

@@ -26,7 +26,38 @@ export async function activateTrigger(
 	const { id } = await stack.rest.createWorkflow(fixture.workflow);
 	const activation = await stack.rest.activate(id);
 	if (!activation.ok) throw new Error(`Activating workflow ${id} failed: ${activation.message}`);
-	return { workflowId: id, url: `${stack.n8n.url}${fixture.webhookPath}` };
+	return { workflowId: id, url: `${stack.webhookBaseUrl}${fixture.webhookPath}` };
+}
+
+/** Deactivates unless n8n already did (or activation never happened). */
+export async function deactivateIfActive(stack: Stack, workflowId: string): Promise<void> {
+	if ((await stack.rest.getWorkflow(workflowId)).active) await stack.rest.deactivate(workflowId);
+}
+
+/**
+ * Runs a scenario with its own active trigger workflow and deactivates it afterwards, pass or
+ * fail, so that no other scenario's deliveries (e.g. Send Test) reach it.
+ */
+export async function withTrigger(
+	stack: Stack,
+	events: string[],
+	scenario: (trigger: ActiveTrigger) => Promise<void>,
+): Promise<void> {
+	const trigger = await activateTrigger(stack, events);
+	try {
+		await scenario(trigger);
+	} finally {
+		await deactivateIfActive(stack, trigger.workflowId);
+	}
+}
+
+/** Fresh payload of a chosen event: the trigger may reject stale timestamps (maxAgeSeconds). */
+export function payloadOf(event: string, extra: Record<string, unknown> = {}) {
+	return {
+		event,
+		timestamp: new Date().toISOString(),
+		data: { prospectId: 'prospect_e2e', ...extra },
+	};
 }
 
 /** The webhooks the emulator holds for this trigger's URL (the property every lifecycle scenario counts). */
@@ -68,12 +99,12 @@ export async function postDelivery(
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /**
- * Waits until the workflow has `count` finished executions. Executions start after the webhook
+ * Waits until the workflow (a trigger's or any other) has `count` finished executions. Executions start after the webhook
  * has answered, so the count is polled; a number above `count` fails at once.
  */
 export async function waitForExecutions(
 	stack: Stack,
-	trigger: ActiveTrigger,
+	trigger: Pick<ActiveTrigger, 'workflowId'>,
 	count: number,
 ): Promise<ExecutionSummary[]> {
 	return await waitFor(

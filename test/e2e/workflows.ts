@@ -58,6 +58,24 @@ export function triggerWorkflow(
 	return { workflow, webhookPath: `/webhook/${webhookId}/webhook` };
 }
 
+/** n8n's own Webhook node (typeVersion 2) for POSTs to `/webhook/<path>`. */
+export function n8nWebhookNode(
+	name: string,
+	path: string,
+	parameters: Record<string, unknown>,
+	position: [number, number] = [0, 0],
+): object {
+	return {
+		id: randomUUID(),
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position,
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, ...parameters },
+	};
+}
+
 /**
  * n8n's own Webhook node in front of the Kakiyo action node, answering with every item the
  * action output. This runs the action node the way a production workflow does, over plain HTTP,
@@ -91,21 +109,11 @@ export function actionWorkflow(
 		// Activation is its own call; n8n 1.x also refuses a workflow without this column.
 		active: false as const,
 		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: {
-					httpMethod: 'POST',
-					path,
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
-					options: {},
-				},
-			},
+			n8nWebhookNode('Webhook', path, {
+				responseMode: 'lastNode',
+				responseData: 'allEntries',
+				options: {},
+			}),
 			...actions,
 		],
 		connections: Object.fromEntries(

@@ -1,0 +1,54 @@
+import type { Stack } from './stack';
+import { actionWorkflow, type WorkflowFixture } from './workflows';
+
+export interface WebhookRun {
+	/** The (by now deactivated) workflow that ran. */
+	workflowId: string;
+	/** The items its last node output, as the workflow answered them. */
+	output: unknown[];
+}
+
+/**
+ * Runs a workflow that starts with n8n's Webhook node (see actionWorkflow) once, the way a
+ * production workflow runs: activate, POST to its webhook where production webhooks are served (the
+ * webhook process in queue mode), deactivate.
+ */
+export async function runThroughWebhook(
+	stack: Stack,
+	fixture: WorkflowFixture,
+): Promise<WebhookRun> {
+	const { id } = await stack.rest.createWorkflow(fixture.workflow);
+	const activation = await stack.rest.activate(id);
+	if (!activation.ok)
+		throw new Error(
+			`Activating the workflow "${fixture.workflow.name}" failed: ${activation.message}`,
+		);
+	try {
+		const response = await fetch(`${stack.webhookBaseUrl}${fixture.webhookPath}`, {
+			method: 'POST',
+			body: '{}',
+			headers: { 'content-type': 'application/json' },
+		});
+		const text = await response.text();
+		if (response.status !== 200)
+			throw new Error(`The workflow answered ${response.status}: ${text}`);
+		const output = JSON.parse(text) as unknown;
+		return { workflowId: id, output: Array.isArray(output) ? output : [output] };
+	} finally {
+		await stack.rest.deactivate(id);
+	}
+}
+
+/** Runs the action node (or a chain of them, see actionWorkflow) once through a Webhook-node workflow. */
+export async function runActionWorkflow(
+	stack: Stack,
+	parameters: Record<string, unknown> | Array<Record<string, unknown>>,
+): Promise<WebhookRun> {
+	const steps = Array.isArray(parameters) ? parameters : [parameters];
+	const fixture = actionWorkflow(
+		`Kakiyo action ${steps.map((step) => String(step.operation)).join(' → ')}`,
+		stack.credential,
+		parameters,
+	);
+	return await runThroughWebhook(stack, fixture);
+}
