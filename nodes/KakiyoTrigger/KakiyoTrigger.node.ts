@@ -48,7 +48,11 @@ export class KakiyoTrigger implements INodeType {
 		name: 'kakiyoTrigger',
 		icon: { light: 'file:../../icons/kakiyo.svg', dark: 'file:../../icons/kakiyo.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves exactly as 1. For a version 1 start node n8n evaluates an expression
+		// (`$parameter["options"]["binaryData"]`) on every request, which on n8n 2.x can cost an
+		// expression isolate per delivery; new workflows get version 2, saved ones keep working on 1.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when Kakiyo sends a signed webhook event',
 		defaults: { name: 'Kakiyo Trigger' },

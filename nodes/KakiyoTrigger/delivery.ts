@@ -4,7 +4,7 @@ import { checkFreshness } from './replayGuard';
 import { readTriggerOptions } from './triggerOptions';
 import type { TriggerRuntime } from './triggerRuntime';
 import { SIGNATURE_HEADER, verifySignature, type SignatureFailure } from './signature';
-import { storedSecret } from './triggerState';
+import { storedEvents, storedSecret } from './triggerState';
 
 type Payload = IDataObject;
 
@@ -69,8 +69,16 @@ export async function receiveDelivery(
 	this: IWebhookFunctions,
 	runtime: TriggerRuntime,
 ): Promise<IWebhookResponseData> {
-	const request = this.getRequestObject();
-	const rawBody = (request as unknown as { rawBody?: Buffer }).rawBody;
+	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+		rawBody?: Buffer;
+		readRawBody?: () => Promise<void>;
+	};
+	// From node version 2 on, n8n reads the body itself only for the content types it parses:
+	// read it here otherwise, as n8n's own Webhook node does, so the signature covers every byte.
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
+		await request.readRawBody();
+	}
+	const rawBody = request.rawBody;
 	const check = verifySignature(rawBody, request.headers[SIGNATURE_HEADER], storedSecret(this));
 	if (!check.valid) {
 		logRefusal(this, runtime, check.reason);
@@ -84,7 +92,9 @@ export async function receiveDelivery(
 		return REFUSED;
 	}
 
-	if (!isSelected(payload.event, chosenEvents(this))) {
+	// The events stored on activation, which are what Kakiyo sends: reading the parameter instead
+	// would make n8n evaluate it again for every delivery when it is an expression.
+	if (!isSelected(payload.event, storedEvents(this) ?? chosenEvents(this))) {
 		answer(this, 200, { status: 'ignored', reason: 'event_not_selected' });
 		return REFUSED;
 	}

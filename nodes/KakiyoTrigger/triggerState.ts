@@ -47,6 +47,11 @@ export function storedSecret(context: IWebhookFunctions): string | undefined {
 	return stateIn(staticData(context)).webhookSecret;
 }
 
+/** The events Kakiyo confirmed for this workflow's webhook, as stored on activation. */
+export function storedEvents(context: IWebhookFunctions): string[] | undefined {
+	return stateIn(staticData(context)).webhookEvents;
+}
+
 /**
  * The state this process last stored for each webhook URL, an empty one after it cleared it. n8n may
  * run two activations of one workflow at once, each with its own copy of the static data read from

@@ -28,20 +28,19 @@ import { markdownTable } from './loadReport';
 import { kakiyoTriggerWorkflow, webhookNodeWorkflow, type TriggerVariant } from './loadWorkflows';
 import { SETTINGS } from './n8nSettings';
 import { groupCpuMs } from './processCpu';
-import { EXPERIMENT_TRIGGER_VERSION, withTriggerVersion2 } from './triggerVersionExperiment';
 
 /**
  * `npm run bench:profile`: where n8n 2.x spends the CPU of one delivery. n8n (single process) runs
  * under `--cpu-prof`; accepted and forged deliveries to the Kakiyo Trigger, and deliveries to n8n's
  * own Webhook node for comparison, are sent one at a time in separate time windows, and the
  * main thread's samples in each window are split into the Kakiyo node's own code, n8n's expression
- * engine (isolated-vm isolates) and the rest. `--simulate-trigger-v2` deploys a copy of the package
- * whose trigger is typeVersion 2 (an experiment for the node's authors, not a shipped change).
+ * engine (isolated-vm isolates) and the rest. `--trigger-version 1` profiles the trigger as workflows
+ * saved before version 2 use it.
  */
 const USAGE = `Usage: npm run bench:profile -- [options]
   --settings LIST          n8n settings, one n8n each (default: default,lazy; see npm run bench:e2e -- --help)
   --deliveries N           per kind, sent one at a time (default 100)
-  --simulate-trigger-v2    experiment: the trigger declared as typeVersion 2
+  --trigger-version N      the trigger's node version: 2 (default, new workflows) or 1
   --events-expression      the trigger's Events given as an expression instead of a list`;
 
 // The package as n8n loads it (the n8n install cache's own folder is also named n8n-nodes-kakiyo).
@@ -71,7 +70,7 @@ async function main(): Promise<void> {
 		options: {
 			settings: { type: 'string', default: 'default,lazy' },
 			deliveries: { type: 'string', default: '100' },
-			'simulate-trigger-v2': { type: 'boolean', default: false },
+			'trigger-version': { type: 'string', default: '2' },
 			'events-expression': { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false },
 		},
@@ -81,17 +80,15 @@ async function main(): Promise<void> {
 		return;
 	}
 	const count = Number(values.deliveries);
-	const simulateV2 = values['simulate-trigger-v2'];
-	const variant: TriggerVariant = {
-		typeVersion: simulateV2 ? EXPERIMENT_TRIGGER_VERSION : undefined,
-		eventsExpression: values['events-expression'],
-	};
-	const variantLabel = `${simulateV2 ? ' (trigger v2)' : ''}${variant.eventsExpression ? ' (events as an expression)' : ''}`;
+	const typeVersion = Number(values['trigger-version']);
+	if (typeVersion !== 1 && typeVersion !== 2)
+		throw new Error(`--trigger-version takes 1 or 2\n${USAGE}`);
+	const variant: TriggerVariant = { typeVersion, eventsExpression: values['events-expression'] };
+	const variantLabel = ` (trigger version ${typeVersion})${variant.eventsExpression ? ' (events as an expression)' : ''}`;
 	const workDir = scratchFolder('kakiyo-profile-');
 	onShutdown(async () => rmSync(workDir, { recursive: true, force: true }));
 	const progress = (message: string) => console.error(message);
-	let tarball = await buildAndPack(workDir, progress);
-	if (simulateV2) tarball = await withTriggerVersion2(tarball, workDir);
+	const tarball = await buildAndPack(workDir, progress);
 
 	for (const settingName of values.settings.split(',')) {
 		const setting = SETTINGS[settingName];

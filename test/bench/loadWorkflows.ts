@@ -77,8 +77,8 @@ return out;`;
 }
 
 export interface TriggerVariant {
-	/** 2 only with the package from triggerVersionExperiment.ts. */
-	typeVersion?: number;
+	/** The trigger's node version: 2 (new workflows, the default) or 1 (saved before version 2). */
+	typeVersion?: 1 | 2;
 	/** Events as an expression (`={{ [...] }}`) instead of a fixed list. */
 	eventsExpression?: boolean;
 }
@@ -89,14 +89,14 @@ export function kakiyoTriggerWorkflow(
 	credential: CredentialRef,
 	variant: TriggerVariant = {},
 ): WorkflowFixture {
-	const fixture = triggerWorkflow(`Bench ${key}: ${WORKFLOW_TITLES[key]}`, credential, [
-		DELIVERY_EVENT,
-	]);
-	const node = fixture.workflow.nodes[0] as {
-		typeVersion: number;
-		parameters: { events: unknown };
-	};
-	node.typeVersion = variant.typeVersion ?? node.typeVersion;
+	const fixture = triggerWorkflow(
+		`Bench ${key}: ${WORKFLOW_TITLES[key]}`,
+		credential,
+		[DELIVERY_EVENT],
+		{},
+		variant.typeVersion,
+	);
+	const node = fixture.workflow.nodes[0] as { parameters: { events: unknown } };
 	if (variant.eventsExpression)
 		node.parameters.events = `={{ ${JSON.stringify([DELIVERY_EVENT])} }}`;
 	return fixture;

@@ -11,7 +11,6 @@ import { measureLoad, type LoadShape } from './loadRun';
 import { markdownTable, ratios, summarize, type WorkflowSummary } from './loadReport';
 import { WORKFLOW_TITLES } from './loadWorkflows';
 import { SETTINGS, type Mode, type Setting } from './n8nSettings';
-import { EXPERIMENT_TRIGGER_VERSION, withTriggerVersion2 } from './triggerVersionExperiment';
 
 /**
  * `npm run bench:e2e`: the four workflows (W1 n8n's Webhook node, W2 Webhook + Code node checking
@@ -30,7 +29,7 @@ const USAGE = `Usage: npm run bench:e2e -- [options]
   --concurrency N        requests in flight per workflow (default 50)
   --rounds N             interleaved rounds the deliveries are split into (default 5)
   --quick                a quick check: 100 deliveries, concurrency 10, 2 rounds
-  --simulate-trigger-v2  experiment: the trigger declared as typeVersion 2 (see triggerVersionExperiment.ts)`;
+  --trigger-version N    the Kakiyo Trigger's node version in W3/W4: 2 (default, new workflows) or 1`;
 
 interface Config {
 	line: N8nLine;
@@ -39,7 +38,7 @@ interface Config {
 	setting: Setting;
 }
 
-function parseOptions(): { configs: Config[]; shape: LoadShape; simulateV2: boolean } {
+function parseOptions(): { configs: Config[]; shape: LoadShape; triggerVersion: 1 | 2 } {
 	const { values } = parseArgs({
 		options: {
 			lines: { type: 'string', default: '1,2' },
@@ -49,7 +48,7 @@ function parseOptions(): { configs: Config[]; shape: LoadShape; simulateV2: bool
 			concurrency: { type: 'string' },
 			rounds: { type: 'string' },
 			quick: { type: 'boolean', default: false },
-			'simulate-trigger-v2': { type: 'boolean', default: false },
+			'trigger-version': { type: 'string', default: '2' },
 			help: { type: 'boolean', default: false },
 		},
 	});
@@ -86,7 +85,10 @@ function parseOptions(): { configs: Config[]; shape: LoadShape; simulateV2: bool
 		concurrency: number(values.concurrency, quick ? 10 : 50),
 		rounds: number(values.rounds, quick ? 2 : 5),
 	};
-	return { configs, shape, simulateV2: values['simulate-trigger-v2'] };
+	const triggerVersion = Number(values['trigger-version']);
+	if (triggerVersion !== 1 && triggerVersion !== 2)
+		throw new Error(`--trigger-version takes 1 or 2\n${USAGE}`);
+	return { configs, shape, triggerVersion };
 }
 
 interface ConfigResult {
@@ -95,15 +97,14 @@ interface ConfigResult {
 }
 
 async function main(): Promise<void> {
-	const { configs, shape, simulateV2 } = parseOptions();
+	const { configs, shape, triggerVersion } = parseOptions();
 	const workDir = scratchFolder('kakiyo-bench-');
 	onShutdown(async () => rmSync(workDir, { recursive: true, force: true }));
 	const progress = (message: string) => console.error(message);
 	const started = new Date();
 	const loadAtStart = loadavg();
-	const packed = await buildAndPack(workDir, progress);
-	const tarball = simulateV2 ? await withTriggerVersion2(packed, workDir) : packed;
-	const trigger = simulateV2 ? { typeVersion: EXPERIMENT_TRIGGER_VERSION } : {};
+	const tarball = await buildAndPack(workDir, progress);
+	const trigger = { typeVersion: triggerVersion };
 
 	const results: ConfigResult[] = [];
 	for (const config of configs) {
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
 			await stack.close();
 		}
 	}
-	report(results, shape, started, loadAtStart, simulateV2);
+	report(results, shape, started, loadAtStart, triggerVersion);
 	const lost = results.flatMap((result) => result.summaries).reduce((sum, s) => sum + s.lost, 0);
 	if (lost > 0)
 		console.error(
@@ -159,7 +160,7 @@ function report(
 	shape: LoadShape,
 	started: Date,
 	loadAtStart: number[],
-	simulateV2: boolean,
+	triggerVersion: 1 | 2,
 ): void {
 	const fixed = (value: number | undefined, digits = 1) =>
 		value === undefined ? '–' : value.toFixed(digits);
@@ -177,9 +178,7 @@ Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 *
 Each workflow: ${shape.deliveries} signed 1 KB deliveries, ${shape.concurrency} in flight, in ${shape.rounds} interleaved rounds (after a warm-up).
 Workflows: ${Object.entries(WORKFLOW_TITLES)
 		.map(([key, title]) => `${key} ${title}`)
-		.join(
-			'; ',
-		)}.${simulateV2 ? '\nExperiment: the Kakiyo Trigger declared as typeVersion 2 (not the shipped node).' : ''}
+		.join('; ')}. Kakiyo Trigger at node version ${triggerVersion}.
 Settings: ${[...new Set(results.map((result) => result.config.settingName))]
 		.map((name) => `${name} = ${SETTINGS[name].label}`)
 		.join('; ')}.

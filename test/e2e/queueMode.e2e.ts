@@ -1,9 +1,11 @@
 import { runActionWorkflow } from './actionProbe';
+import { exampleFixture } from './exampleWorkflows';
 import { lineLabel, selectedLines } from './n8nLines';
 import { placementOf } from './queueProbe';
 import { startStack, type Stack } from './stack';
 import { packedPackage, progress } from './suiteSetup';
 import {
+	deactivateIfActive,
 	hooksFor,
 	onlyHook,
 	payloadOf,
@@ -169,7 +171,35 @@ describe.each(lines)('Kakiyo package in queue mode on $n8nVersion', (line) => {
 		});
 	});
 
-	// 5. The event → action loop of issue 9 (a Kakiyo event starts a workflow whose action node
-	// calls Kakiyo back) goes here once the full Kakiyo API and its emulator support have landed:
-	// deliver() an event, then check the emulator received the action's call from a worker.
+	describe('5. the event → action loop', () => {
+		it('the example "qualify the prospects who reply" qualifies the prospect who replied, on a worker', async () => {
+			const fixture = exampleFixture('qualify-prospects-who-reply.json', stack.credential);
+			const { id } = await stack.rest.createWorkflow(fixture.workflow);
+			expect(await stack.rest.activate(id)).toEqual({ ok: true });
+			try {
+				const emulator = stack.emulator!;
+				const [john] = emulator.state().teams[0].prospects;
+				const result = await emulator.reply(john.chat.id, `Interested (queue mode on ${label})`);
+				expect(result.deliveries.map((delivery) => delivery.status)).toEqual([200]);
+
+				const [execution] = await waitForExecutions(stack, { workflowId: id }, 1);
+				expect(execution.status).toBe('success');
+				const placement = await placementOf(stack, execution.id);
+				expect(placement.workers).toHaveLength(1);
+				expect(placement.enqueuedBy).toEqual([stack.queue!.webhooks[0].name]);
+				expect(await stack.rest.nodeOutput(execution.id, 'Qualify the prospect')).toEqual([
+					{
+						message: 'Prospect qualified successfully',
+						chatId: john.chat.id,
+						qualification: 'qualified',
+					},
+				]);
+				const qualified = emulator.state().teams[0].prospects.find((p) => p.id === john.id);
+				expect(qualified?.chat.qualification).toBe('qualified');
+				progress(`[${label}] the loop's execution ${execution.id} ran on ${placement.workers[0]}`);
+			} finally {
+				await deactivateIfActive(stack, id);
+			}
+		});
+	});
 });

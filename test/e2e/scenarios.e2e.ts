@@ -89,23 +89,31 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	});
 
 	describe('3. delivery', () => {
-		test('an emulator delivery of a chosen event starts one execution whose output is the payload', async () => {
-			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
-				const payload = payloadOf('linkedin.message.received', { message: 'Hi there' });
-				const result = await stack.emulator!.emit('linkedin.message.received', payload);
-				expect(
-					result.deliveries.map((delivery) => [
-						delivery.delivered,
-						delivery.status,
-						delivery.attempts,
-					]),
-				).toEqual([[true, 200, 1]]);
+		test.each([2, 1] as const)(
+			'an emulator delivery of a chosen event starts one execution whose output is the payload (trigger version %s)',
+			async (typeVersion) => {
+				await withTrigger(
+					stack,
+					['linkedin.message.received'],
+					async (trigger) => {
+						const payload = payloadOf('linkedin.message.received', { message: 'Hi there' });
+						const result = await stack.emulator!.emit('linkedin.message.received', payload);
+						expect(
+							result.deliveries.map((delivery) => [
+								delivery.delivered,
+								delivery.status,
+								delivery.attempts,
+							]),
+						).toEqual([[true, 200, 1]]);
 
-				const [execution] = await waitForExecutions(stack, trigger, 1);
-				expect(execution.status).toBe('success');
-				expect(await triggerOutput(stack, execution)).toEqual([payload]);
-			});
-		});
+						const [execution] = await waitForExecutions(stack, trigger, 1);
+						expect(execution.status).toBe('success');
+						expect(await triggerOutput(stack, execution)).toEqual([payload]);
+					},
+					typeVersion,
+				);
+			},
+		);
 
 		test('a pretty-printed body with unicode escapes is verified over its raw bytes', async () => {
 			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {

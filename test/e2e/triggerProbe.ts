@@ -16,12 +16,14 @@ export async function activateTrigger(
 	stack: Stack,
 	events: string[],
 	options: TriggerOptions = {},
+	typeVersion: 1 | 2 = 2,
 ): Promise<ActiveTrigger> {
 	const fixture = triggerWorkflow(
 		`Kakiyo trigger ${events.join(',')}`,
 		stack.credential,
 		events,
 		options,
+		typeVersion,
 	);
 	const { id } = await stack.rest.createWorkflow(fixture.workflow);
 	const activation = await stack.rest.activate(id);
@@ -42,8 +44,9 @@ export async function withTrigger(
 	stack: Stack,
 	events: string[],
 	scenario: (trigger: ActiveTrigger) => Promise<void>,
+	typeVersion: 1 | 2 = 2,
 ): Promise<void> {
-	const trigger = await activateTrigger(stack, events);
+	const trigger = await activateTrigger(stack, events, {}, typeVersion);
 	try {
 		await scenario(trigger);
 	} finally {

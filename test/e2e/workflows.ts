@@ -34,6 +34,8 @@ export function triggerWorkflow(
 	credential: CredentialRef,
 	events: string[],
 	options: TriggerOptions = {},
+	/** The trigger's node version: 2 for new workflows, 1 for those saved before version 2. */
+	typeVersion: 1 | 2 = 2,
 ): WorkflowFixture {
 	const webhookId = randomUUID();
 	const workflow = {
@@ -45,7 +47,7 @@ export function triggerWorkflow(
 				id: randomUUID(),
 				name: TRIGGER_NODE,
 				type: TRIGGER_TYPE,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				webhookId,
 				parameters: { events, options },

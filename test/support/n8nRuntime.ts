@@ -126,6 +126,8 @@ export interface NodeSetup {
 	continueOnFail?: boolean;
 	/** Where n8n serves production webhooks, e.g. a `WebhookServer`'s `baseUrl`. */
 	webhookBaseUrl?: string;
+	/** The node's version in the workflow (default 1). */
+	typeVersion?: number;
 }
 
 /** One line the node logged through a context's logger. */
@@ -149,7 +151,7 @@ export class TestWorkflow {
 			id: 'node-1',
 			name: setup.nodeType.description.defaults.name ?? setup.nodeType.description.displayName,
 			type: `${PACKAGE_PREFIX}.${setup.nodeType.description.name}`,
-			typeVersion: 1,
+			typeVersion: setup.typeVersion ?? 1,
 			position: [0, 0],
 			parameters: setup.parameters,
 			credentials: { kakiyoApi: { id: 'cred-1', name: 'Kakiyo account' } },

@@ -12,7 +12,8 @@ export interface WebhookCall {
 }
 
 type ExpressLikeRequest = IncomingMessage & {
-	rawBody: Buffer;
+	rawBody?: Buffer;
+	readRawBody(): Promise<void>;
 	body: unknown;
 	query: Record<string, string>;
 	params: Record<string, string>;
@@ -52,6 +53,18 @@ function expressResponse(response: ServerResponse): ExpressLikeResponse {
 		return res;
 	};
 	return res;
+}
+
+/** The content types n8n parses for a start node's version 2 and later (`isParsableContentType`). */
+function parsable(contentType: string | undefined): boolean {
+	if (!contentType) return false;
+	return (
+		contentType.startsWith('application/json') ||
+		contentType.startsWith('text/plain') ||
+		contentType.startsWith('application/x-www-form-urlencoded') ||
+		contentType.endsWith('/xml') ||
+		contentType.endsWith('+xml')
+	);
 }
 
 /**
@@ -105,9 +118,15 @@ export class WebhookServer {
 		}) as typeof response.end;
 		this.calls.push(call);
 
-		const rawBody = await readBody(request);
 		const req = request as ExpressLikeRequest;
-		req.rawBody = rawBody;
+		req.readRawBody = async () => {
+			req.rawBody ??= await readBody(request);
+		};
+		// From a start node's version 2 on, n8n reads the body only for the content types it parses
+		// (webhook-helpers' parseRequestBody); the node must call readRawBody() for any other.
+		const version = this.workflow?.node.typeVersion ?? 1;
+		if (version === 1 || parsable(request.headers['content-type'])) await req.readRawBody();
+		const rawBody = req.rawBody ?? Buffer.alloc(0);
 		req.query = {};
 		req.params = {};
 		req.header = (name) => {

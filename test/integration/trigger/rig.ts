@@ -59,6 +59,8 @@ export interface TriggerSetup {
 	webhookBaseUrl?: string;
 	/** The node type, to share one between workflows as one n8n process does; a fresh one by default. */
 	nodeType?: KakiyoTrigger;
+	/** The trigger's version in the workflow (default 1). */
+	typeVersion?: number;
 }
 
 export const WEBHOOK_ID = '3f1c9a52-7d0e-4b8a-9c61-2e5f8d4b7a90';
@@ -76,6 +78,7 @@ export function triggerWorkflow(rig: Rig, setup: TriggerSetup = {}): TestWorkflo
 		webhookId: setup.webhookId ?? WEBHOOK_ID,
 		workflowId: setup.workflowId,
 		webhookBaseUrl: setup.webhookBaseUrl ?? rig.receiver.baseUrl,
+		typeVersion: setup.typeVersion,
 	});
 }
 
