@@ -10,12 +10,12 @@ import {
 	onlyHook,
 	payloadOf,
 	postDelivery,
-	signatureFor,
 	triggerOutput,
 	waitForExecutions,
 	withTrigger,
 	type ActiveTrigger,
 } from './triggerProbe';
+import { kakiyoSignature } from '../support/signature';
 import { waitFor } from './waitFor';
 
 /**
@@ -85,7 +85,9 @@ describe.each(lines)('Kakiyo package in queue mode on $n8nVersion', (line) => {
 		it('a forged delivery gets 401 and starts no execution', async () => {
 			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
 				const body = JSON.stringify(payloadOf('linkedin.message.received'));
-				expect(await postDelivery(trigger, body, signatureFor('not-the-secret', body))).toBe(401);
+				expect(await postDelivery(trigger, body, kakiyoSignature('not-the-secret', body))).toBe(
+					401,
+				);
 				expect(await postDelivery(trigger, body)).toBe(401);
 				// A good delivery last: once its execution is in, one of the forged ones would be too.
 				const { payload, statuses } = await deliver('linkedin.message.received');
@@ -100,7 +102,7 @@ describe.each(lines)('Kakiyo package in queue mode on $n8nVersion', (line) => {
 				const status = await postDelivery(
 					trigger,
 					unchosen,
-					signatureFor(onlyHook(stack, trigger).secret!, unchosen),
+					kakiyoSignature(onlyHook(stack, trigger).secret!, unchosen),
 				);
 				expect(status).toBeGreaterThanOrEqual(200);
 				expect(status).toBeLessThan(300);

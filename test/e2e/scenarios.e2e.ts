@@ -10,13 +10,13 @@ import {
 	hooksFor,
 	onlyHook,
 	postDelivery,
-	signatureFor,
 	triggerOutput,
 	waitForExecutions,
 	withTrigger,
 	payloadOf,
 	type ActiveTrigger,
 } from './triggerProbe';
+import { kakiyoSignature } from '../support/signature';
 import { waitFor } from './waitFor';
 import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from './workflows';
 
@@ -42,13 +42,13 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		(await runActionWorkflow(stack, parameters)).output;
 
 	describe('1. installation', () => {
-		test('n8n lists both nodes and the credential type under the package name', async () => {
+		it('n8n lists both nodes and the credential type under the package name', async () => {
 			const nodes = await stack.rest.nodeTypeNames();
 			expect(nodes).toEqual(expect.arrayContaining([TRIGGER_TYPE, ACTION_TYPE]));
 			expect(await stack.rest.credentialTypeNames()).toContain(CREDENTIAL_TYPE);
 		});
 
-		test('the credential test passes with a good key and fails clearly with a bad one', async () => {
+		it('the credential test passes with a good key and fails clearly with a bad one', async () => {
 			const good = await stack.rest.testCredential(stack.credential, CREDENTIAL_TYPE, {
 				apiKey: stack.kakiyo.apiKey,
 				url: stack.kakiyo.baseUrl,
@@ -75,7 +75,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	});
 
 	describe('2. activation', () => {
-		test('registers exactly one webhook with the chosen events and a secret', async () => {
+		it('registers exactly one webhook with the chosen events and a secret', async () => {
 			const events = ['linkedin.message.received', 'prospect.qualified'];
 			await withTrigger(stack, events, async (trigger) => {
 				const hook = onlyHook(stack, trigger);
@@ -89,7 +89,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	});
 
 	describe('3. delivery', () => {
-		test.each([2, 1] as const)(
+		it.each([2, 1] as const)(
 			'an emulator delivery of a chosen event starts one execution whose output is the payload (trigger version %s)',
 			async (typeVersion) => {
 				await withTrigger(
@@ -115,7 +115,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			},
 		);
 
-		test('a pretty-printed body with unicode escapes is verified over its raw bytes', async () => {
+		it('a pretty-printed body with unicode escapes is verified over its raw bytes', async () => {
 			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
 				const payload = payloadOf('linkedin.message.received', {
 					message: 'Grüße from Zoë – 日本 ✓',
@@ -128,7 +128,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 				expect(JSON.stringify(JSON.parse(raw))).not.toBe(raw);
 
 				expect(
-					await postDelivery(trigger, raw, signatureFor(onlyHook(stack, trigger).secret!, raw)),
+					await postDelivery(trigger, raw, kakiyoSignature(onlyHook(stack, trigger).secret!, raw)),
 				).toBe(200);
 				const [execution] = await waitForExecutions(stack, trigger, 1);
 				expect(await triggerOutput(stack, execution)).toEqual([payload]);
@@ -137,25 +137,27 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	});
 
 	describe('4. rejected deliveries', () => {
-		test('forged, missing and tampered signatures get 401; an unchosen event gets 2xx; none of them runs', async () => {
+		it('forged, missing and tampered signatures get 401; an unchosen event gets 2xx; none of them runs', async () => {
 			await withTrigger(stack, ['linkedin.message.received'], async (trigger) => {
 				const { secret } = onlyHook(stack, trigger);
 				const body = JSON.stringify(payloadOf('linkedin.message.received'));
 
-				expect(await postDelivery(trigger, body, signatureFor('not-the-secret', body))).toBe(401);
+				expect(await postDelivery(trigger, body, kakiyoSignature('not-the-secret', body))).toBe(
+					401,
+				);
 				expect(await postDelivery(trigger, body)).toBe(401);
 				expect(
 					await postDelivery(
 						trigger,
 						body.replace('prospect_e2e', 'prospect_evil'),
-						signatureFor(secret!, body),
+						kakiyoSignature(secret!, body),
 					),
 				).toBe(401);
 				const unchosen = JSON.stringify(payloadOf('campaign.completed'));
 				const unchosenStatus = await postDelivery(
 					trigger,
 					unchosen,
-					signatureFor(secret!, unchosen),
+					kakiyoSignature(secret!, unchosen),
 				);
 				expect(unchosenStatus).toBeGreaterThanOrEqual(200);
 				expect(unchosenStatus).toBeLessThan(300);
@@ -179,7 +181,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 				})
 			).json();
 
-		test('Send Test reaches the trigger of an active workflow and starts an execution', async () => {
+		it('Send Test reaches the trigger of an active workflow and starts an execution', async () => {
 			await withTrigger(stack, ['prospect.qualified'], async (trigger) => {
 				await runAction({
 					resource: 'webhookEvent',
@@ -192,12 +194,12 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			});
 		});
 
-		test("Get Many returns the emulator's event catalogue", async () => {
+		it("Get Many returns the emulator's event catalogue", async () => {
 			const catalogue = (await emulatorGet('/webhooks/test/events')) as unknown[];
 			expect(await runAction({ resource: 'webhookEvent', operation: 'getAll' })).toEqual(catalogue);
 		});
 
-		test("Get Example returns the emulator's example payload", async () => {
+		it("Get Example returns the emulator's example payload", async () => {
 			const example = await emulatorGet('/webhooks/test/example/linkedin.invitation.accepted');
 			expect(
 				await runAction({
@@ -210,7 +212,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	});
 
 	describe('6. webhook lifecycle', () => {
-		test('deactivation deletes the hook', async () => {
+		it('deactivation deletes the hook', async () => {
 			await withTrigger(stack, ['*'], async (trigger) => {
 				onlyHook(stack, trigger);
 				await stack.rest.deactivate(trigger.workflowId);
@@ -222,7 +224,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			});
 		});
 
-		test('re-activation after the hook was removed at Kakiyo makes exactly one new hook', async () => {
+		it('re-activation after the hook was removed at Kakiyo makes exactly one new hook', async () => {
 			await withTrigger(stack, ['linkedin.message.sent'], async (trigger) => {
 				const removed = onlyHook(stack, trigger);
 				const response = await fetch(`${stack.kakiyo.baseUrl}/webhooks/${removed.id}`, {
@@ -237,7 +239,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			});
 		});
 
-		test('after an n8n restart with the workflow active there is still exactly one hook, and it delivers', async () => {
+		it('after an n8n restart with the workflow active there is still exactly one hook, and it delivers', async () => {
 			await withTrigger(stack, ['linkedin.invitation.sent'], async (trigger) => {
 				const before = onlyHook(stack, trigger);
 				await restartN8n(trigger);
@@ -248,7 +250,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			});
 		});
 
-		test('re-activation after the static data was lost (n8n restarted on a database without it) leaves exactly one hook, and it delivers', async () => {
+		it('re-activation after the static data was lost (n8n restarted on a database without it) leaves exactly one hook, and it delivers', async () => {
 			await withTrigger(stack, ['linkedin.invitation.accepted'], async (trigger) => {
 				onlyHook(stack, trigger);
 				await restartN8n(trigger, async () => await clearStaticData(stack, trigger.workflowId));
@@ -259,7 +261,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 				const status = await postDelivery(
 					trigger,
 					probe,
-					signatureFor(onlyHook(stack, trigger).secret!, probe),
+					kakiyoSignature(onlyHook(stack, trigger).secret!, probe),
 				);
 				progress(
 					`[${lineLabel(line)}] after the restart without static data, a signed delivery gets ${status}`,
@@ -305,7 +307,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	});
 
 	describe('7. Kakiyo failing', () => {
-		test('a 500 on webhook creation fails activation with a readable message and leaves nothing at Kakiyo', async () => {
+		it('a 500 on webhook creation fails activation with a readable message and leaves nothing at Kakiyo', async () => {
 			const emulator = stack.emulator!;
 			// Every create fails, also 2.x's retries (about 30 s of them) and the client's own.
 			emulator.injectFault({ method: 'POST', path: '/v1/webhooks', count: 1000, status: 500 });
@@ -335,7 +337,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 	});
 
 	describe('8. the whole Kakiyo API', () => {
-		test('the example "qualify the prospects who reply" qualifies the prospect who replied, with no HTTP Request node', async () => {
+		it('the example "qualify the prospects who reply" qualifies the prospect who replied, with no HTTP Request node', async () => {
 			const fixture = exampleFixture('qualify-prospects-who-reply.json', stack.credential);
 			expect(fixture.nodes.map((node) => node.type)).not.toContain('n8n-nodes-base.httpRequest');
 			const { id } = await stack.rest.createWorkflow(fixture.workflow);
@@ -367,7 +369,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 			}
 		});
 
-		test('Do Not Contact: Add, then Check, says the profile is on the list', async () => {
+		it('Do Not Contact: Add, then Check, says the profile is on the list', async () => {
 			const url = `https://www.linkedin.com/in/E2E-DNC-Line-${line.id}/`;
 			const output = await runAction([
 				{ resource: 'doNotContact', operation: 'create', url },

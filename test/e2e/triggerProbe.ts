@@ -78,9 +78,6 @@ export function onlyHook(stack: Stack, trigger: ActiveTrigger): EmulatedWebhook 
 	return hooks[0];
 }
 
-// The scenarios call it signatureFor; one signing helper serves every test folder.
-export { kakiyoSignature as signatureFor } from '../support/signature';
-
 /** POSTs raw bytes to the trigger as Kakiyo would (signature optional), returning the HTTP status. */
 export async function postDelivery(
 	trigger: ActiveTrigger,

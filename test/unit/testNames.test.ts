@@ -4,13 +4,13 @@ import { join } from 'node:path';
 
 /**
  * One way to name a test: `it(`. jest's `test(` alias is the same function, so nothing else would keep the
- * two from mixing again. test/e2e is left out until its scenarios, being edited elsewhere, are converted.
+ * two from mixing again.
  */
 const testRoot = join(__dirname, '..');
 const JEST_TEST_CALL = /^\s*test(?:\.(?:each|only|skip|todo|concurrent|failing))?\s*[(`]/m;
 
-const files = readdirSync(testRoot, { recursive: true, encoding: 'utf8' }).filter(
-	(name) => name.endsWith('.ts') && !name.startsWith('e2e/'),
+const files = readdirSync(testRoot, { recursive: true, encoding: 'utf8' }).filter((name) =>
+	name.endsWith('.ts'),
 );
 
 describe('test names', () => {
