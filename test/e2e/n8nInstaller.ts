@@ -62,30 +62,11 @@ export async function ensureN8n(line: N8nLine, progress: Progress): Promise<N8nI
 		{
 			title: `npm install n8n@${line.n8nVersion} without install scripts (about 3 min)`,
 			run: async (folder, logFile) => {
-				writeFileSync(
-					join(folder, 'package.json'),
-					JSON.stringify(
-						{
-							name: `kakiyo-e2e-n8n${line.id}`,
-							version: '1.0.0',
-							private: true,
-							overrides: line.overrides,
-						},
-						null,
-						2,
-					),
-				);
-				await runCommand(
-					'npm',
-					[
-						'install',
-						'--no-audit',
-						'--no-fund',
-						'--ignore-scripts',
-						'--save-exact',
-						`n8n@${line.n8nVersion}`,
-					],
-					{ cwd: folder, logFile, env },
+				await installExact(
+					folder,
+					{ name: `kakiyo-e2e-n8n${line.id}`, overrides: line.overrides },
+					`n8n@${line.n8nVersion}`,
+					{ logFile, env },
 				);
 			},
 		},
@@ -122,6 +103,21 @@ function npmEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	return { ...env, ...defined };
 }
 
+/** A private package in `folder` with `spec` installed at exactly that version, no install scripts run. */
+async function installExact(
+	folder: string,
+	manifest: { name: string; overrides?: Record<string, string> },
+	spec: string,
+	options: { logFile: string; env: NodeJS.ProcessEnv },
+): Promise<void> {
+	writeFileSync(
+		join(folder, 'package.json'),
+		JSON.stringify({ ...manifest, version: '1.0.0', private: true }, null, 2),
+	);
+	const args = ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', spec];
+	await runCommand('npm', args, { cwd: folder, ...options });
+}
+
 /** `/usr` for `/usr/bin/node` when that prefix holds the headers (Debian's nodejs-dev, official tarballs). */
 function installPrefixOf(nodeBinary: string): string | undefined {
 	const prefix = dirname(dirname(nodeBinary));
@@ -145,22 +141,10 @@ async function ensureNode(version: string, progress: Progress): Promise<NodeRunt
 			{
 				title: `npm install node@${version}`,
 				run: async (folder, logFile) => {
-					writeFileSync(
-						join(folder, 'package.json'),
-						JSON.stringify({ name: 'kakiyo-e2e-node', version: '1.0.0', private: true }),
-					);
-					await runCommand(
-						'npm',
-						[
-							'install',
-							'--no-audit',
-							'--no-fund',
-							'--ignore-scripts',
-							'--save-exact',
-							`node@${version}`,
-						],
-						{ cwd: folder, logFile, env: npmEnv({}) },
-					);
+					await installExact(folder, { name: 'kakiyo-e2e-node' }, `node@${version}`, {
+						logFile,
+						env: npmEnv({}),
+					});
 					// The binary itself arrives through the package's preinstall script.
 					await runCommand(
 						'npm',
