@@ -37,7 +37,8 @@ export interface Operation {
 	output?: OutputMapper;
 	/**
 	 * Replaces the single call when an operation needs more than one (a look-up first, polling after).
-	 * `call` makes the declared call; `request` any other call, through the same client.
+	 * Every call goes through `calls.call`: the declared call, or with overrides another path, query,
+	 * body or method, through the same client.
 	 */
 	run?: (this: IExecuteFunctions, parameters: ItemParameters, calls: Calls) => Promise<unknown>;
 }
