@@ -8,6 +8,7 @@ import {
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
+import type { AnswerCheck } from './answerCheck';
 import { kakiyoApiError } from './apiError';
 import { withDeadline } from './requestDeadline';
 import {
@@ -44,7 +45,7 @@ export interface KakiyoRequest {
 	 * Refuses a success answer this call cannot use (an HTML page answered with 200, a JSON error):
 	 * returns why, and the call fails with an error that says so; undefined accepts the answer.
 	 */
-	refuse?: (body: unknown) => string | undefined;
+	refuse?: AnswerCheck;
 }
 
 interface KakiyoCredential {
@@ -94,7 +95,7 @@ function networkFailure(error: unknown): AttemptFailure {
 /** Why an answer fails the call: an HTTP error status, or a success answer the call refuses. */
 function answerProblem(
 	response: IN8nHttpFullResponse,
-	refuse: KakiyoRequest['refuse'],
+	refuse: AnswerCheck | undefined,
 ): AttemptFailure | undefined {
 	const { statusCode, body } = response;
 	if (statusCode >= 400) return { kind: 'http', statusCode, body, headers: response.headers ?? {} };

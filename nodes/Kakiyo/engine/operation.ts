@@ -4,6 +4,7 @@ import type {
 	IHttpRequestMethods,
 	INodeProperties,
 } from 'n8n-workflow';
+import type { AnswerCheck } from '../../shared/answerCheck';
 import type { ItemParameters } from './itemParameters';
 
 /**
@@ -31,6 +32,12 @@ export interface Operation {
 	body?: (parameters: ItemParameters) => IDataObject;
 	/** Parameters holding secrets (a password): never echoed by an error or an output item. */
 	secrets?: string[];
+	/**
+	 * Which 2xx answers the operation's calls accept (from `shared/answerCheck`); any other fails the
+	 * item with what came back. When absent, a JSON object without an error in it (`unlessObject`); a
+	 * list (`paging`) is judged by its reader instead, which fails on anything but a list.
+	 */
+	refuse?: AnswerCheck;
 	/** For Get Many: how to read more than one page (and Return All / Limit are added). */
 	paging?: Paging;
 	/** How an answer becomes output items; one item holding the answer when absent. */

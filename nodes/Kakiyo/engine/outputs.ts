@@ -3,11 +3,15 @@ import { toList } from '../../shared/listResponse';
 import type { OutputMapper } from './operation';
 
 /**
- * How Kakiyo's answers become output items. Kakiyo documents few answer shapes, so each mapper reads
- * leniently: anything that is not a plain object is kept under `data` rather than dropped.
+ * How Kakiyo's answers become output items. The runner has already refused a 2xx answer the operation
+ * cannot use (`Operation.refuse`); within what it accepts, Kakiyo documents few shapes, so each mapper
+ * reads leniently.
  */
 
-/** An answer as the JSON of one item; an empty body (a bare 204) is `{}`. */
+/**
+ * An answer, or a list entry, as the JSON of one item; an empty body (a bare 204) is `{}`, and a list
+ * entry that is not an object (a bare ID, say) is kept under `data` rather than dropped.
+ */
 export function toJsonObject(answer: unknown): IDataObject {
 	if (answer === undefined || answer === null || answer === '') return {};
 	if (typeof answer === 'object' && !Array.isArray(answer)) return answer as IDataObject;
@@ -27,13 +31,10 @@ export function listOf(collection: string): OutputMapper {
 }
 
 /**
- * Do Not Contact answers come wrapped as `{error, data, message?}` (`error` is null on success): the
- * item is `data`, with Kakiyo's `message` kept when it says something.
+ * Do Not Contact answers come wrapped as `{error, data, message?}`, which their operations check
+ * (`unlessDataObject`): the item is `data`, with Kakiyo's `message` kept when it says something.
  */
 export const dncData: OutputMapper = (answer) => {
-	const envelope = toJsonObject(answer);
-	const data = envelope.data;
-	if (!data || typeof data !== 'object' || Array.isArray(data)) return [envelope];
-	const message = typeof envelope.message === 'string' ? { message: envelope.message } : {};
-	return [{ ...(data as IDataObject), ...message }];
+	const { data, message } = toJsonObject(answer);
+	return [{ ...(data as IDataObject), ...(typeof message === 'string' ? { message } : {}) }];
 };

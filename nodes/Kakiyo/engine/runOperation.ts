@@ -5,6 +5,7 @@ import {
 	type INode,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import { unlessObject } from '../../shared/answerCheck';
 import { isNodeError } from '../../shared/nodeError';
 import type { RetryPolicy } from '../../shared/retryPolicy';
 import { apiPath, KAKIYO_CREDENTIAL, kakiyoApiRequest } from '../../shared/transport';
@@ -60,6 +61,8 @@ async function runForItem(
 	const { path, resource } = expandPath(operation, parameters);
 	const qs = operation.qs?.(parameters);
 	const body = operation.body?.(parameters);
+	// A proxy's page or a JSON error answered with 2xx fails the call: it must not become an item.
+	const refuse = operation.refuse ?? (operation.paging ? undefined : unlessObject);
 	const calls: Calls = {
 		call: async (overrides: CallOverrides = {}) =>
 			await kakiyoApiRequest.call(this, {
@@ -69,6 +72,7 @@ async function runForItem(
 				qs: qs || overrides.qs ? { ...qs, ...overrides.qs } : undefined,
 				body: overrides.body ?? (overrides.method ? undefined : body),
 				secrets,
+				refuse,
 				retry,
 			}),
 	};

@@ -1,4 +1,8 @@
-import { unlessObject, unlessObjectOrEmpty } from '../../../nodes/shared/answerCheck';
+import {
+	unlessDataObject,
+	unlessObject,
+	unlessObjectOrEmpty,
+} from '../../../nodes/shared/answerCheck';
 
 describe('unlessObject', () => {
 	it.each([
@@ -31,5 +35,26 @@ describe('unlessObjectOrEmpty', () => {
 			undefined,
 		]);
 		expect(unlessObjectOrEmpty('<html>')).toBe('an HTML page instead of JSON');
+	});
+});
+
+describe('unlessDataObject', () => {
+	it.each([
+		[{ error: '<unknown>', data: { onList: false } }],
+		[{ error: null, data: { message: 'DNC entry deleted successfully' } }],
+		[{ data: {}, message: 'Added to Do Not Contact list' }],
+	])("accepts Kakiyo's envelope %p, whatever its error field says", (body) => {
+		expect(unlessDataObject(body)).toBeUndefined();
+	});
+
+	it.each([
+		['<html>Bad gateway</html>', 'an HTML page instead of JSON'],
+		[[{ url: 'in/x' }], 'a JSON array instead of an object'],
+		[{ error: 'rate_limited', message: 'Slow down' }, 'an error (rate_limited)'],
+		[{ error: 'x', data: [] }, 'an error (x)'],
+		[{ message: 'Done' }, 'no data object in the answer'],
+		[{ data: 'entry' }, 'no data object in the answer'],
+	])('refuses %p', (body, reason) => {
+		expect(unlessDataObject(body)).toBe(reason);
 	});
 });

@@ -1,3 +1,4 @@
+import { unlessDataObject } from '../../../shared/answerCheck';
 import type { Operation } from '../../engine/operation';
 import { dncData } from '../../engine/outputs';
 import { profileUrl } from './parameters';
@@ -12,5 +13,7 @@ export const operation: Operation = {
 	method: 'GET',
 	path: '/dnc/check',
 	qs: (parameters) => ({ url: parameters.string('url') }),
+	// Every Do Not Contact answer is the `{error, data, message?}` envelope.
+	refuse: unlessDataObject,
 	output: dncData,
 };

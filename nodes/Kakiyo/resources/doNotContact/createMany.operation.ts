@@ -1,3 +1,4 @@
+import { unlessDataObject } from '../../../shared/answerCheck';
 import type { Operation } from '../../engine/operation';
 import { dncData } from '../../engine/outputs';
 
@@ -28,5 +29,7 @@ export const operation: Operation = {
 			throw parameters.error('LinkedIn URLs is empty', 'Give at least one URL.');
 		return { entries: urls.map((url) => ({ url })) };
 	},
+	// Every Do Not Contact answer is the `{error, data, message?}` envelope.
+	refuse: unlessDataObject,
 	output: dncData,
 };

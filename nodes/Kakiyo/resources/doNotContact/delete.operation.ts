@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { unlessDataObject } from '../../../shared/answerCheck';
 import { apiPath } from '../../../shared/transport';
 import type { Operation } from '../../engine/operation';
 import { dncData } from '../../engine/outputs';
@@ -61,5 +62,7 @@ export const operation: Operation = {
 		}
 		return await calls.call({ path: apiPath('dnc', id) });
 	},
+	// Every Do Not Contact answer is the `{error, data, message?}` envelope.
+	refuse: unlessDataObject,
 	output: dncData,
 };

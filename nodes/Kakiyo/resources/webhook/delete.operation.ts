@@ -1,3 +1,4 @@
+import { unlessObjectOrEmpty } from '../../../shared/answerCheck';
 import type { Operation } from '../../engine/operation';
 import { toJsonObject } from '../../engine/outputs';
 import { webhookLocator } from './parameters';
@@ -10,6 +11,8 @@ export const operation: Operation = {
 	properties: [webhookLocator],
 	method: 'DELETE',
 	path: '/webhooks/{webhookId}',
+	// Kakiyo documents no answer to a webhook delete: a bare 204 is a delete done.
+	refuse: unlessObjectOrEmpty,
 	output: (answer, parameters) => [
 		{ ...toJsonObject(answer), id: parameters.id('webhookId'), deleted: true },
 	],

@@ -1,3 +1,4 @@
+import { unlessObjectOrEmpty } from '../../../shared/answerCheck';
 import type { Operation } from '../../engine/operation';
 import { eventParameter } from './parameters';
 
@@ -11,4 +12,6 @@ export const operation: Operation = {
 	method: 'POST',
 	path: '/webhooks/test',
 	body: (parameters) => ({ event: parameters.id('event') }),
+	// Kakiyo documents no answer to this call: an empty success is a test sent, too.
+	refuse: unlessObjectOrEmpty,
 };
