@@ -52,7 +52,11 @@ export function findWebhook(response: unknown): KakiyoWebhook | undefined {
 }
 
 /** `findWebhook`, where an answer without a webhook is a clear error. */
-function toWebhook(context: KakiyoApiContext, response: unknown, what: string): KakiyoWebhook {
+export function toWebhook(
+	context: KakiyoApiContext,
+	response: unknown,
+	what: string,
+): KakiyoWebhook {
 	const webhook = findWebhook(response);
 	if (!webhook) {
 		throw new NodeOperationError(
@@ -126,17 +130,6 @@ export async function putWebhook(
 		refuse: unlessObject,
 		retry,
 	})) as IDataObject;
-}
-
-/** Changes a webhook; returns the webhook the answer describes, or the answer with the id added. */
-export async function updateWebhook(
-	this: KakiyoApiContext,
-	id: string,
-	changes: WebhookFields,
-	retry?: Readonly<RetryPolicy>,
-): Promise<KakiyoWebhook> {
-	const answer = await putWebhook.call(this, id, changes, retry);
-	return findWebhook(answer) ?? { ...answer, id };
 }
 
 export async function deleteWebhook(

@@ -145,6 +145,24 @@ describe('Webhook answers', () => {
 
 		expect(output.map((item) => item.json)).toEqual([{ id: 'abc', deleted: true }]);
 	});
+
+	it('Create fails clearly when the answer names no webhook ID', async () => {
+		emulator.injectFault({
+			path: '/v1/webhooks',
+			status: 201,
+			body: { message: 'Webhook created successfully' },
+		});
+
+		const error = await kakiyo.fail({
+			resource: 'webhook',
+			operation: 'create',
+			name: 'CRM',
+			url: 'https://crm.example/kakiyo',
+			events: ['*'],
+		});
+
+		expect(error.message).toBe("Kakiyo's answer to creating a webhook has no webhook ID");
+	});
 });
 
 it('a list operation fails on an HTML page with 200 too', async () => {

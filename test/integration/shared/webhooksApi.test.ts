@@ -8,7 +8,7 @@ import {
 	deleteWebhook,
 	getWebhook,
 	listWebhooks,
-	updateWebhook,
+	putWebhook,
 } from '../../../nodes/shared/webhooksApi';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { ProbeNode } from '../../support/probeNode';
@@ -94,10 +94,9 @@ describe('single-webhook calls', () => {
 		);
 	});
 
-	it('updates with PUT and keeps the id when the answer is only a message', async () => {
+	it('updates with PUT and returns the answer as it came', async () => {
 		server.answer({ status: 200, body: { message: 'Webhook updated successfully' } });
-		await expect(updateWebhook.call(context(), 'a1b2c3', { active: true })).resolves.toEqual({
-			id: 'a1b2c3',
+		await expect(putWebhook.call(context(), 'a1b2c3', { active: true })).resolves.toEqual({
 			message: 'Webhook updated successfully',
 		});
 		expect(server.calls[0]).toMatchObject({
@@ -110,7 +109,7 @@ describe('single-webhook calls', () => {
 	it('refuses an HTML page answered with 200 to an update, instead of reading its characters as fields', async () => {
 		const page = `<html><body>${'Maintenance '.repeat(3)}</body></html>`;
 		server.answer({ status: 200, body: page });
-		const error = (await updateWebhook
+		const error = (await putWebhook
 			.call(context(), 'a1b2c3', { active: true })
 			.catch((caught: unknown) => caught)) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -123,7 +122,7 @@ describe('single-webhook calls', () => {
 
 	it.each([
 		['create', () => createWebhook.call(context(), { name: 'CRM', url: hook.url })],
-		['update', () => updateWebhook.call(context(), 'a1b2c3', { active: true })],
+		['update', () => putWebhook.call(context(), 'a1b2c3', { active: true })],
 		['get', () => getWebhook.call(context(), 'a1b2c3')],
 	])('refuses a JSON error answered with 200 to %s', async (_operation, run) => {
 		server.answer({ status: 200, body: { error: 'internal_error', message: 'Could not save' } });
@@ -132,17 +131,6 @@ describe('single-webhook calls', () => {
 		expect(error.message).toMatch(
 			/^Kakiyo answered (POST|PUT|GET) \/webhooks(\/a1b2c3)? with HTTP 200 but an error \(internal_error\): Could not save$/,
 		);
-	});
-
-	it('unwraps a webhook that an update answer wraps', async () => {
-		server.answer({
-			status: 200,
-			body: { message: 'Webhook updated successfully', webhook: { ...hook, active: false } },
-		});
-		await expect(updateWebhook.call(context(), 'a1b2c3', { active: false })).resolves.toEqual({
-			...hook,
-			active: false,
-		});
 	});
 
 	it("deletes with DELETE; Kakiyo's not_found is recognisable as already gone", async () => {
@@ -210,7 +198,7 @@ describe('a secret the user typed never reaches an error', () => {
 
 	it.each([
 		['create', () => createWebhook.call(context(), { name: 'CRM', url: hook.url, secret })],
-		['update', () => updateWebhook.call(context(), 'a1b2c3', { secret })],
+		['update', () => putWebhook.call(context(), 'a1b2c3', { secret })],
 	])('when Kakiyo echoes it in a 400 to %s', async (_operation, run) => {
 		server.answer({
 			status: 400,

@@ -1,4 +1,5 @@
 import { eventNames } from '../../../shared/eventCatalogue';
+import { toWebhook } from '../../../shared/webhooksApi';
 import type { ItemParameters } from '../../engine/itemParameters';
 import type { Operation } from '../../engine/operation';
 import { webhookEvents, webhookName, webhookSecret, webhookUrl } from './parameters';
@@ -44,7 +45,11 @@ export const operation: Operation = {
 			...(secret ? { secret: String(parameters.raw('additionalFields.secret')) } : {}),
 		};
 	},
+	// An answer without the new webhook's ID leaves nothing to manage it by: an error, not an item.
 	output: (answer, parameters) => [
-		publicWebhook(webhookIn(answer), Boolean(parameters.fields('additionalFields').secret)),
+		publicWebhook(
+			toWebhook(parameters.context, webhookIn(answer), 'creating a webhook'),
+			Boolean(parameters.fields('additionalFields').secret),
+		),
 	],
 };

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { findWebhook } from '../../../shared/webhooksApi';
 import { toJsonObject } from '../../engine/outputs';
 
 // Any field naming a secret (`secret`, `signingSecret`, `secret_key`…): Kakiyo's shapes are undocumented.
@@ -32,12 +33,8 @@ export function publicWebhook(webhook: IDataObject, secretSent = false): IDataOb
  */
 export function webhookIn(answer: unknown, requestedId?: string): IDataObject {
 	const top = toJsonObject(answer);
-	for (const key of ['webhook', 'data']) {
-		const inner = top[key];
-		if (inner && typeof inner === 'object' && !Array.isArray(inner) && 'id' in inner) {
-			const message = typeof top.message === 'string' ? { message: top.message } : {};
-			return { ...(inner as IDataObject), ...message };
-		}
-	}
-	return requestedId && top.id === undefined ? { id: requestedId, ...top } : top;
+	const webhook = findWebhook(top);
+	if (!webhook) return requestedId && top.id === undefined ? { id: requestedId, ...top } : top;
+	if (webhook === top || typeof top.message !== 'string') return webhook;
+	return { ...webhook, message: top.message };
 }
