@@ -51,41 +51,50 @@ const echoObject = (said: string) => ({
 	nested: { signingSecret: SECRET, note: said, list: [said, { linkedinPassword: PASSWORD }] },
 });
 
-const MODES: Array<{ name: string; fault: (said: string) => Omit<FaultSpec, 'path' | 'method'> }> =
-	[
-		{
-			name: 'a 400 quoting them',
-			fault: (said) => ({ status: 400, body: { error: 'validation_error', message: said } }),
+interface Mode {
+	name: string;
+	fault: (said: string) => Omit<FaultSpec, 'path' | 'method'>;
+	/** The run must fail: no operation may take this answer for a success. */
+	fails?: boolean;
+}
+
+const MODES: Mode[] = [
+	{
+		name: 'a 400 quoting them',
+		fault: (said) => ({ status: 400, body: { error: 'validation_error', message: said } }),
+		fails: true,
+	},
+	{
+		name: 'a 401 quoting the key',
+		fault: (said) => ({ status: 401, body: { error: 'invalid_api_key', message: said } }),
+		fails: true,
+	},
+	{
+		name: 'an HTML 500 page quoting them, every retry',
+		fault: (said) => ({ status: 500, count: 10, body: `<html><pre>${said}</pre></html>` }),
+		fails: true,
+	},
+	{
+		name: 'a 200 answer holding them in fields',
+		fault: (said) => {
+			const echo = echoObject(said);
+			const lists = ['agents', 'campaigns', 'prospects', 'products', 'prompts', 'models'];
+			return {
+				status: 200,
+				body: {
+					...echo,
+					...Object.fromEntries(
+						[...lists, 'workspaces', 'webhooks', 'events'].map((l) => [l, [echo]]),
+					),
+					data: { ...echo, entries: [echo], entry: echo },
+					webhook: echo,
+				},
+			};
 		},
-		{
-			name: 'a 401 quoting the key',
-			fault: (said) => ({ status: 401, body: { error: 'invalid_api_key', message: said } }),
-		},
-		{
-			name: 'an HTML 500 page quoting them, every retry',
-			fault: (said) => ({ status: 500, count: 10, body: `<html><pre>${said}</pre></html>` }),
-		},
-		{
-			name: 'a 200 answer holding them in fields',
-			fault: (said) => {
-				const echo = echoObject(said);
-				const lists = ['agents', 'campaigns', 'prospects', 'products', 'prompts', 'models'];
-				return {
-					status: 200,
-					body: {
-						...echo,
-						...Object.fromEntries(
-							[...lists, 'workspaces', 'webhooks', 'events'].map((l) => [l, [echo]]),
-						),
-						data: { ...echo, entries: [echo], entry: echo },
-						webhook: echo,
-					},
-				};
-			},
-		},
-		{ name: 'a dropped connection', fault: () => ({ drop: true, count: 10 }) },
-		{ name: 'an HTML page with 200', fault: () => ({ malformed: true }) },
-	];
+	},
+	{ name: 'a dropped connection', fault: () => ({ drop: true, count: 10 }), fails: true },
+	{ name: 'an HTML page with 200', fault: () => ({ malformed: true }), fails: true },
+];
 
 describe('the action node', () => {
 	const rows = ALL_WIRE_ROWS;
@@ -112,15 +121,16 @@ describe('the action node', () => {
 			(sends.includes('example-Linked1n-pass') ? ` password ${PASSWORD}` : '') +
 			(sends.includes('typed-signing-secret') ? ` secret ${SECRET}` : '');
 
-		it.each([{ name: 'a success' }, ...MODES])('with $name', async (mode) => {
+		it.each<Partial<Mode>>([{ name: 'a success' }, ...MODES])('with $name', async (mode) => {
 			const items = (await row.items(kit)).map((item) =>
 				JSON.parse(JSON.stringify(item).replace('typed-signing-secret', SECRET)),
 			);
 			const [method, path] = row.calls(items, kit)[0];
-			if ('fault' in mode) emulator.injectFault({ method, path, ...mode.fault(said) });
+			if (mode.fault) emulator.injectFault({ method, path, ...mode.fault(said) });
 			const logs: LogLine[] = [];
 
 			let text = '';
+			let failed = false;
 			try {
 				const output = await runKakiyo({
 					baseUrl: emulator.baseUrl,
@@ -133,12 +143,14 @@ describe('the action node', () => {
 				counts.outputs += output.length;
 			} catch (error) {
 				text = everything(error) + String(error) + (error as Error).stack;
+				failed = true;
 				counts.errors++;
 			}
 			counts.runs++;
 			counts.logLines += logs.length;
 			expect(leaks(text)).toEqual([]);
 			expect(leaks(everything(logs))).toEqual([]);
+			if (mode.fails) expect(failed).toBe(true);
 		});
 	});
 });
