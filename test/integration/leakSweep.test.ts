@@ -5,7 +5,7 @@ import type { LogLine } from '../support/n8nRuntime';
 import { kakiyoSignature } from '../support/signature';
 import { runKakiyo } from './action/kakiyoRun';
 import { ALL_WIRE_ROWS } from './action/wire/allRows';
-import { WireKit } from './action/wire/wireRow';
+import { titled, WireKit } from './action/wire/wireRow';
 import { activate, hooks, post, triggerWorkflow, useRig } from './trigger/rig';
 
 /**
@@ -110,7 +110,7 @@ describe('the action node', () => {
 		console.log(`leak sweep, action node: ${JSON.stringify(counts)}`);
 	});
 
-	describe.each(rows)('$resource > $operation', (row) => {
+	describe.each(titled(rows))('%s', (_title, row) => {
 		// The secrets this operation sends; Kakiyo can only echo what it was given.
 		const sends = JSON.stringify(row.parameters);
 		const parameters = JSON.parse(

@@ -72,6 +72,11 @@ export interface CallOverrides {
 export interface Calls {
 	/** The declared call, optionally with another path, query or body. */
 	call(overrides?: CallOverrides): Promise<unknown>;
+	/**
+	 * An answer as an error's description may quote it: without the API key or any secret, then cut
+	 * to `max` characters.
+	 */
+	quote(answer: unknown, max: number): string;
 }
 
 /** One resource of the node: its entry in the Resource list and its operations. */

@@ -13,7 +13,7 @@ import { ItemParameters } from './itemParameters';
 import type { CallOverrides, Calls, Operation, Resource } from './operation';
 import { oneItem } from './outputs';
 import { readPages } from './paging';
-import { withoutSecrets } from './withoutSecrets';
+import { quoted, withoutSecrets } from './withoutSecrets';
 
 /** What each ID parameter points at, to name it when Kakiyo answers 404. */
 const ID_NOUNS: Record<string, string> = {
@@ -47,17 +47,20 @@ function expandPath(operation: Operation, parameters: ItemParameters) {
 	return { path: apiPath(...segments), resource };
 }
 
+/** The secrets the user typed into this item's parameters (a password, a webhook secret). */
+function typedSecrets(operation: Operation, parameters: ItemParameters): string[] {
+	return (operation.secrets ?? []).map((name) => parameters.string(name, false)).filter(Boolean);
+}
+
 /** Runs one operation for one item: its call(s), paging and mapping, then the secrets filter. */
 async function runForItem(
 	this: IExecuteFunctions,
 	operation: Operation,
 	parameters: ItemParameters,
 	apiKey: string,
+	secrets: string[],
 	retry: Readonly<RetryPolicy>,
 ): Promise<IDataObject[]> {
-	const secrets = (operation.secrets ?? [])
-		.map((name) => parameters.string(name, false))
-		.filter(Boolean);
 	const { path, resource } = expandPath(operation, parameters);
 	const qs = operation.qs?.(parameters);
 	const body = operation.body?.(parameters);
@@ -75,6 +78,7 @@ async function runForItem(
 				refuse,
 				retry,
 			}),
+		quote: (answer, max) => quoted(answer, [apiKey, ...secrets], max),
 	};
 	const toItems = operation.output ?? oneItem;
 	let items: IDataObject[];
@@ -137,18 +141,22 @@ export async function runOperation(
 			`The operation "${operationValue}" is not supported for the resource "${resourceValue}"`,
 		);
 	}
-	const { apiKey } = await this.getCredentials<{ apiKey?: string }>(KAKIYO_CREDENTIAL);
+	const { apiKey = '' } = await this.getCredentials<{ apiKey?: string }>(KAKIYO_CREDENTIAL);
 
 	const output: INodeExecutionData[] = [];
 	const items = this.getInputData();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let secrets: string[] = [];
 		try {
 			const parameters = new ItemParameters(this, itemIndex, operation.properties);
-			const results = await runForItem.call(this, operation, parameters, apiKey ?? '', retry);
+			secrets = typedSecrets(operation, parameters);
+			const results = await runForItem.call(this, operation, parameters, apiKey, secrets, retry);
 			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (!this.continueOnFail()) throw errorForItem(this.getNode(), error, itemIndex);
-			output.push({ json: failureJson(error), pairedItem: { item: itemIndex } });
+			// The failure item is output like any other: nothing in it may show a secret.
+			const json = withoutSecrets(failureJson(error), [apiKey, ...secrets]);
+			output.push({ json, pairedItem: { item: itemIndex } });
 		}
 	}
 	return output;

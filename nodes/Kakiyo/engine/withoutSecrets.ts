@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { redact } from '../../shared/redaction';
+import { excerpt, redact } from '../../shared/redaction';
 
 // Any field naming a secret or a password (`secret`, `signingSecret`, `linkedinPassword`…): Kakiyo's
 // answer shapes are mostly undocumented, so the names are matched rather than listed.
@@ -30,4 +30,14 @@ function clean(value: unknown, secrets: readonly string[], depth: number): unkno
  */
 export function withoutSecrets(json: IDataObject, secrets: readonly string[]): IDataObject {
 	return clean(json, secrets, 0) as IDataObject;
+}
+
+/**
+ * A value (Kakiyo's answer) as a text may quote it: as `withoutSecrets` leaves it, as JSON, the
+ * secrets redacted again from the whole text (a field's name may hold one too), and only then
+ * shortened to `max` characters, so that no secret is cut beyond recognition first.
+ */
+export function quoted(value: unknown, secrets: readonly string[], max: number): string {
+	const text = JSON.stringify(clean(value, secrets, 0)) ?? String(value);
+	return excerpt(redact(text, secrets), max);
 }

@@ -97,3 +97,28 @@ it('outputs the list ID at once without Wait for Import', async () => {
 	});
 	expect(importPolls()).toHaveLength(0);
 });
+
+describe("an error quoting Kakiyo's answer keeps the key and secrets out, and stays short", () => {
+	const key = 'exampleImportWaitKey0123456789abcdefghij';
+	const echo = { message: `key ${key}`, secret: 'example-echoed-secret', note: 'x'.repeat(5000) };
+
+	it.each([
+		['the answer that started the import names no list ID', '/v1/prospects', echo],
+		['the import failed', '/v1/prospects/imports/*', { ...echo, status: 'failed' }],
+	])('when %s, with and without Continue On Fail', async (_case, path, body) => {
+		emulator = await startEmulator({ apiKeys: [key] });
+		const run = { apiKey: `${key} `, items: [{ campaignId: campaignOf(), url: 'in/anadiaz' }] };
+		const words = (text: string) => [key, 'example-echoed-secret'].filter((w) => text.includes(w));
+
+		emulator.injectFault({ path, status: 200, body });
+		const error = await kakiyo.fail(add(), run);
+		emulator.injectFault({ path, status: 200, body });
+		const [item] = await kakiyo.run(add(), { ...run, continueOnFail: true });
+
+		expect(error.description).toMatch(/^Kakiyo (answered|reported):? \{/);
+		expect(words(`${error.message} ${String(error.description)}`)).toEqual([]);
+		expect(String(error.description).length).toBeLessThan(500);
+		expect(item.json.description).toBe(error.description);
+		expect(words(JSON.stringify(item.json))).toEqual([]);
+	});
+});

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { withoutSecrets } from '../../../nodes/Kakiyo/engine/withoutSecrets';
+import { quoted, withoutSecrets } from '../../../nodes/Kakiyo/engine/withoutSecrets';
 
 describe('withoutSecrets, the filter on every output item', () => {
 	it('drops fields naming a secret or a password at any depth, and keeps has… flags', () => {
@@ -37,5 +37,26 @@ describe('withoutSecrets, the filter on every output item', () => {
 		for (let depth = 0; depth < 100; depth++) nested = { inner: nested };
 
 		expect(JSON.stringify(withoutSecrets(nested, []))).not.toContain('unread-value');
+	});
+});
+
+describe('quoted, an answer as an error quotes it', () => {
+	const key = 'exampleQuotedKey0123456789abcdefghijklmn';
+
+	it('redacts a secret before shortening, so none is cut to a recognisable start', () => {
+		// The key begins 10 characters before the cut: slicing first would show that much of it.
+		const answer = { note: 'x'.repeat(200 - 10 - '{"note":"'.length) + key };
+		const text = quoted(answer, [key], 200);
+
+		expect(text).not.toContain(key.slice(0, 10));
+		expect(text).toMatch(/^\{"note":"x+\[redacted/);
+	});
+
+	it('leaves out fields naming a secret, redacts one echoed in a field name, and stays within max', () => {
+		const text = quoted({ secret: 's3cr3t-value', [key]: 1, list: ['y'.repeat(999)] }, [key], 60);
+
+		expect(text).not.toMatch(/s3cr3t|exampleQuoted/);
+		expect(text).toHaveLength(60);
+		expect(text.endsWith('…')).toBe(true);
 	});
 });

@@ -28,7 +28,7 @@ export async function importResult(
 	if (!listId) {
 		throw parameters.error(
 			"Kakiyo's answer names no import list ID to wait for",
-			`Kakiyo answered ${JSON.stringify(started).slice(0, 200)}. The import may still have started; check the campaign's prospects.`,
+			`Kakiyo answered ${calls.quote(started, 200)}. The import may still have started; check the campaign's prospects.`,
 		);
 	}
 	const deadline = Date.now() + parameters.number('maxWaitSeconds') * 1000;
@@ -42,7 +42,7 @@ export async function importResult(
 		if (report.status === 'failed') {
 			throw parameters.error(
 				`Kakiyo's import ${listId} failed`,
-				`Kakiyo reported: ${JSON.stringify(report).slice(0, 300)}`,
+				`Kakiyo reported: ${calls.quote(report, 300)}`,
 			);
 		}
 		if (Date.now() >= deadline) {

@@ -10,67 +10,107 @@ const twoProfiles = [
 	{ name: 'Bo Chen', url: 'https://www.linkedin.com/in/bochen' },
 ];
 
-export const prospectRows: WireRow[] = [
-	{
-		resource: 'prospect',
-		operation: 'create',
-		parameters: {
-			campaignId: '={{ $json.campaignId }}',
-			name: '={{ $json.name }}',
-			url: '={{ $json.url }}',
-			additionalFields: {
-				customData: 'Met at SaaStr',
-				additionalFields: { field: [{ fieldName: 'company', fieldValue: '={{ $json.company }}' }] },
-			},
-		},
-		items: (kit) =>
-			twoProfiles.map((profile, index) => ({
-				...profile,
-				company: ['Acme', 'Globex'][index],
-				campaignId: kit.team().campaigns[0].id,
-			})),
-		calls: (items) =>
-			items.map(({ campaignId, name, url, company }) => [
-				'POST',
-				'/v1/prospects',
-				{},
+/** The import each item started, in order (none yet before the run). */
+const importOf = (kit: WireKit, index: number) => kit.team().imports[index]?.listId;
+
+/**
+ * Add or Add Many with Wait for Import: each item's start, then one status check (the emulator
+ * completes an import at once), and the report as the item's output.
+ */
+function waitingForImport(row: WireRow, imported: number[]): WireRow {
+	return {
+		...row,
+		variant: 'with Wait for Import',
+		parameters: { ...row.parameters, waitForImport: true },
+		calls: (items, kit) =>
+			row
+				.calls(items, kit)
+				.flatMap((call, index) => [
+					call,
+					plain('GET', `/v1/prospects/imports/${importOf(kit, index)}`),
+				]),
+		output: (items, kit) =>
+			imported.map((count, index) => [
 				{
-					campaignId,
-					name,
-					url,
-					additionalFields: [{ fieldName: 'company', fieldValue: company }],
-					customData: 'Met at SaaStr',
+					listId: importOf(kit, index),
+					campaignId: items[index].campaignId,
+					status: 'completed',
+					total: count,
+					imported: count,
+					report: expect.any(Array),
 				},
-			]),
-		output: (items) =>
-			items.map(({ campaignId }, index) => [
-				{ message: 'Prospect import started', listId: expect.any(String), campaignId, total: 1 },
 				index,
 			]),
-	},
-	{
-		resource: 'prospect',
-		operation: 'createMany',
-		parameters: { campaignId: '={{ $json.campaignId }}', prospects: '={{ $json.prospects }}' },
-		items: (kit) => {
-			const campaignId = kit.team().campaigns[0].id;
-			return [
-				{ campaignId, prospects: twoProfiles },
-				{ campaignId, prospects: [{ name: 'Cy Oh', url: 'linkedin.com/in/cyoh' }] },
-			];
+	};
+}
+
+const addRow: WireRow = {
+	resource: 'prospect',
+	operation: 'create',
+	parameters: {
+		campaignId: '={{ $json.campaignId }}',
+		name: '={{ $json.name }}',
+		url: '={{ $json.url }}',
+		additionalFields: {
+			customData: 'Met at SaaStr',
+			additionalFields: { field: [{ fieldName: 'company', fieldValue: '={{ $json.company }}' }] },
 		},
-		calls: (items) =>
-			items.map(({ campaignId, prospects }) => [
-				'POST',
-				'/v1/prospects/batch',
-				{},
-				{ campaignId, prospects },
-			]),
-		output: (items) => [
-			[{ listId: expect.any(String), campaignId: items[0].campaignId, total: 2 }, 0],
-			[{ listId: expect.any(String), campaignId: items[1].campaignId, total: 1 }, 1],
-		],
 	},
+	items: (kit) =>
+		twoProfiles.map((profile, index) => ({
+			...profile,
+			company: ['Acme', 'Globex'][index],
+			campaignId: kit.team().campaigns[0].id,
+		})),
+	calls: (items) =>
+		items.map(({ campaignId, name, url, company }) => [
+			'POST',
+			'/v1/prospects',
+			{},
+			{
+				campaignId,
+				name,
+				url,
+				additionalFields: [{ fieldName: 'company', fieldValue: company }],
+				customData: 'Met at SaaStr',
+			},
+		]),
+	output: (items) =>
+		items.map(({ campaignId }, index) => [
+			{ message: 'Prospect import started', listId: expect.any(String), campaignId, total: 1 },
+			index,
+		]),
+};
+
+const addManyRow: WireRow = {
+	resource: 'prospect',
+	operation: 'createMany',
+	parameters: { campaignId: '={{ $json.campaignId }}', prospects: '={{ $json.prospects }}' },
+	items: (kit) => {
+		const campaignId = kit.team().campaigns[0].id;
+		return [
+			{ campaignId, prospects: twoProfiles },
+			{ campaignId, prospects: [{ name: 'Cy Oh', url: 'linkedin.com/in/cyoh' }] },
+		];
+	},
+	calls: (items) =>
+		items.map(({ campaignId, prospects }) => [
+			'POST',
+			'/v1/prospects/batch',
+			{},
+			{ campaignId, prospects },
+		]),
+	output: (items) => [
+		[{ listId: expect.any(String), campaignId: items[0].campaignId, total: 2 }, 0],
+		[{ listId: expect.any(String), campaignId: items[1].campaignId, total: 1 }, 1],
+	],
+};
+
+export const prospectRows: WireRow[] = [
+	addRow,
+	waitingForImport(addRow, [1, 1]),
+	addManyRow,
+	waitingForImport(addManyRow, [2, 1]),
 	{
 		resource: 'prospect',
 		operation: 'createRoundRobin',

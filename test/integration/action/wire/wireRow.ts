@@ -10,6 +10,8 @@ import { apiClient } from '../../../emulator/testKit';
 export interface WireRow {
 	resource: string;
 	operation: string;
+	/** What sets a further row of the same operation apart, e.g. "with Wait for Import". */
+	variant?: string;
 	/** Node parameters besides resource and operation; expressions read the items. */
 	parameters: INodeParameters;
 	/** The two input items, built from the emulator's seeded state (and any set-up it does). */
@@ -23,6 +25,13 @@ export interface WireRow {
 }
 
 export type WireCall = [string, string, Record<string, string | string[]>, unknown];
+
+/** Each row with its title, "prospect > create" or "prospect > create with Wait for Import", for describe.each. */
+export const titled = (rows: readonly WireRow[]): Array<[string, WireRow]> =>
+	rows.map((row) => [
+		`${row.resource} > ${row.operation}${row.variant ? ` ${row.variant}` : ''}`,
+		row,
+	]);
 
 /** A call without query or body. */
 export const plain = (method: string, path: string): WireCall => [method, path, {}, undefined];
