@@ -44,8 +44,8 @@ export interface Operation {
 	output?: OutputMapper;
 	/**
 	 * Replaces the single call when an operation needs more than one (a look-up first, polling after).
-	 * Every call goes through `calls.call`: the declared call, or with overrides another path, query,
-	 * body or method, through the same client.
+	 * Every call goes through `calls`, and so through the same client: `call` makes the declared call,
+	 * or with overrides another path, query, body or method; `callOf` another operation's call.
 	 */
 	run?: (this: IExecuteFunctions, parameters: ItemParameters, calls: Calls) => Promise<unknown>;
 }
@@ -72,6 +72,11 @@ export interface CallOverrides {
 export interface Calls {
 	/** The declared call, optionally with another path, query or body. */
 	call(overrides?: CallOverrides): Promise<unknown>;
+	/**
+	 * Another operation's call as it declares it (method, path, answer check), with the IDs its path
+	 * names given here: Wait for Import's polls are Get Import Status calls.
+	 */
+	callOf(other: Operation, ids: Record<string, string>): Promise<unknown>;
 	/**
 	 * An answer as an error's description may quote it: without the API key or any secret, then cut
 	 * to `max` characters.

@@ -5,10 +5,15 @@ import {
 	type INode,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { unlessObject } from '../../shared/answerCheck';
+import { unlessObject, type AnswerCheck } from '../../shared/answerCheck';
 import { isNodeError } from '../../shared/nodeError';
 import type { RetryPolicy } from '../../shared/retryPolicy';
-import { apiPath, KAKIYO_CREDENTIAL, kakiyoApiRequest } from '../../shared/transport';
+import {
+	apiPath,
+	KAKIYO_CREDENTIAL,
+	kakiyoApiRequest,
+	type KakiyoRequest,
+} from '../../shared/transport';
 import { ItemParameters } from './itemParameters';
 import type { CallOverrides, Calls, Operation, Resource } from './operation';
 import { oneItem } from './outputs';
@@ -31,8 +36,8 @@ const ID_NOUNS: Record<string, string> = {
 
 const PLACEHOLDER = /^\{(\w+)\}$/;
 
-/** The declared path with each `{name}` segment replaced by the item's ID, encoded. */
-function expandPath(operation: Operation, parameters: ItemParameters) {
+/** A declared path with each `{name}` segment replaced by its ID, encoded; the first ID names a 404. */
+function expandPath(operation: Operation, idOf: (name: string) => string) {
 	let resource: string | undefined;
 	const segments = operation.path
 		.split('/')
@@ -40,11 +45,16 @@ function expandPath(operation: Operation, parameters: ItemParameters) {
 		.map((segment) => {
 			const name = PLACEHOLDER.exec(segment)?.[1];
 			if (!name) return segment;
-			const id = parameters.id(name);
+			const id = idOf(name);
 			resource ??= `${ID_NOUNS[name] ?? name} "${id}"`;
 			return id;
 		});
 	return { path: apiPath(...segments), resource };
+}
+
+/** The 2xx answers an operation's calls accept: its own check, else a JSON object; a list's reader judges it. */
+function answerCheckOf(operation: Operation): AnswerCheck | undefined {
+	return operation.refuse ?? (operation.paging ? undefined : unlessObject);
 }
 
 /** The secrets the user typed into this item's parameters (a password, a webhook secret). */
@@ -61,23 +71,25 @@ async function runForItem(
 	secrets: string[],
 	retry: Readonly<RetryPolicy>,
 ): Promise<IDataObject[]> {
-	const { path, resource } = expandPath(operation, parameters);
+	const { path, resource } = expandPath(operation, (name) => parameters.id(name));
 	const qs = operation.qs?.(parameters);
 	const body = operation.body?.(parameters);
 	// A proxy's page or a JSON error answered with 2xx fails the call: it must not become an item.
-	const refuse = operation.refuse ?? (operation.paging ? undefined : unlessObject);
+	const send = async (
+		as: Operation,
+		request: Omit<KakiyoRequest, 'secrets' | 'refuse' | 'retry'>,
+	) => await kakiyoApiRequest.call(this, { ...request, secrets, refuse: answerCheckOf(as), retry });
 	const calls: Calls = {
 		call: async (overrides: CallOverrides = {}) =>
-			await kakiyoApiRequest.call(this, {
+			await send(operation, {
 				method: overrides.method ?? operation.method,
 				path: overrides.path ?? path,
 				resource: overrides.path ? undefined : resource,
 				qs: qs || overrides.qs ? { ...qs, ...overrides.qs } : undefined,
 				body: overrides.body ?? (overrides.method ? undefined : body),
-				secrets,
-				refuse,
-				retry,
 			}),
+		callOf: async (other, ids) =>
+			await send(other, { method: other.method, ...expandPath(other, (name) => ids[name] ?? '') }),
 		quote: (answer, max) => quoted(answer, [apiKey, ...secrets], max),
 	};
 	const toItems = operation.output ?? oneItem;

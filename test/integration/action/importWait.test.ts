@@ -82,6 +82,23 @@ it('fails with the list ID when the import is still running after Max Wait', asy
 	expect(importPolls()).toHaveLength(2);
 });
 
+it('names the import when Kakiyo cannot find it, as Get Import Status does', async () => {
+	emulator = await startEmulator();
+	emulator.injectFault({
+		path: '/v1/prospects/imports/*',
+		status: 404,
+		body: { error: 'not_found', message: 'Import not found' },
+	});
+
+	const error = await kakiyo.fail(add(), {
+		items: [{ campaignId: campaignOf(), url: 'in/anadiaz' }],
+	});
+
+	const { listId } = emulator.state().teams[0].imports[0];
+	expect(error.message).toBe(`Kakiyo could not find import "${listId}": Import not found`);
+	expect(importPolls().map(({ method, status }) => [method, status])).toEqual([['GET', 404]]);
+});
+
 it('outputs the list ID at once without Wait for Import', async () => {
 	emulator = await startEmulator({ importDelayMs: 60_000 });
 

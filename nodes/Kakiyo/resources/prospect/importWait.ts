@@ -1,8 +1,8 @@
 import { sleep, type IDataObject } from 'n8n-workflow';
-import { apiPath } from '../../../shared/transport';
 import type { ItemParameters } from '../../engine/itemParameters';
 import type { Calls } from '../../engine/operation';
 import { toJsonObject } from '../../engine/outputs';
+import { operation as getImport } from './getImport.operation';
 
 const FIRST_POLL_MS = 1000;
 const MAX_POLL_MS = 10_000;
@@ -35,9 +35,7 @@ export async function importResult(
 	// The first check at once (a small import is often done), then 1 s, 2 s, 4 s… apart.
 	for (let pause = 0; ; pause = Math.min(Math.max(pause * 2, FIRST_POLL_MS), MAX_POLL_MS)) {
 		if (pause > 0) await sleep(Math.min(pause, Math.max(0, deadline - Date.now())));
-		const report = toJsonObject(
-			await calls.call({ method: 'GET', path: apiPath('prospects', 'imports', listId) }),
-		);
+		const report = toJsonObject(await calls.callOf(getImport, { listId }));
 		if (report.status === 'completed') return report;
 		if (report.status === 'failed') {
 			throw parameters.error(
