@@ -109,6 +109,26 @@ describe('Webhook > Create', () => {
 		expect(kakiyo.calls()).toEqual([]);
 	});
 
+	it.each([
+		['Name', { name: '  ', url: 'https://crm.example/k' }],
+		['URL', { name: 'CRM', url: '' }],
+	])(
+		'refuses a create whose %s resolves to nothing, before calling Kakiyo',
+		async (label, item) => {
+			const error = await kakiyo.fail(
+				webhookOperation('create', {
+					name: '={{ $json.name }}',
+					url: '={{ $json.url }}',
+					events: ['*'],
+				}),
+				{ items: [item] },
+			);
+
+			expect(error.message).toBe(`${label} is empty`);
+			expect(kakiyo.calls()).toEqual([]);
+		},
+	);
+
 	it("passes on Kakiyo's validation message", async () => {
 		const error = await kakiyo.fail(
 			webhookOperation('create', { name: 'CRM', url: 'not a url', events: ['*'] }),

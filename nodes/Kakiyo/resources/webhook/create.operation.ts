@@ -38,8 +38,9 @@ export const operation: Operation = {
 	body: (parameters) => {
 		const { secret } = parameters.fields('additionalFields');
 		return {
-			name: parameters.string('name', false),
-			url: parameters.string('url', false),
+			// Both required (spec C13): an expression resolving to nothing fails here, not at Kakiyo.
+			name: parameters.string('name'),
+			url: parameters.string('url'),
 			events: readEvents(parameters, 'events'),
 			// A secret is sent exactly as typed: spaces may be part of it.
 			...(secret ? { secret: String(parameters.raw('additionalFields.secret')) } : {}),
