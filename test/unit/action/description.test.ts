@@ -7,6 +7,21 @@ import { kakiyoProperties, operationsOf } from '../../support/nodeDescription';
 const node = new Kakiyo();
 const { description } = node;
 
+/**
+ * The fields a user fills in for a parameter, at any depth: a collection's fields (the collection is
+ * only a container), a fixedCollection and the fields of each of its groups, or the parameter itself.
+ */
+function fieldsOf(property: INodeProperties): INodeProperties[] {
+	if (property.type === 'collection') {
+		return (property.options as INodeProperties[]).flatMap(fieldsOf);
+	}
+	if (property.type === 'fixedCollection') {
+		const groups = property.options as INodePropertyCollection[];
+		return [property, ...groups.flatMap((group) => group.values.flatMap(fieldsOf))];
+	}
+	return [property];
+}
+
 describe('the Kakiyo node description', () => {
 	it('is the Kakiyo action node, usable as an AI tool', () => {
 		expect(description).toMatchObject({
@@ -42,10 +57,11 @@ describe('the Kakiyo node description', () => {
 	it('describes every parameter and collection field, for users and AI agents', () => {
 		const fields = kakiyoProperties()
 			.filter((property) => !['resource', 'operation'].includes(property.name))
-			.flatMap((property) =>
-				property.type === 'collection' ? (property.options as INodeProperties[]) : [property],
-			);
+			.flatMap(fieldsOf);
 		const undescribed = fields.filter((field) => !field.description).map((field) => field.name);
+		expect(fields.map((field) => field.name)).toEqual(
+			expect.arrayContaining(['fieldName', 'fieldValue']),
+		);
 		expect(undescribed).toEqual([]);
 	});
 
