@@ -44,73 +44,67 @@ function waitingForImport(row: WireRow, imported: number[]): WireRow {
 	};
 }
 
-const addRow: WireRow = {
-	resource: 'prospect',
-	operation: 'create',
-	parameters: {
-		campaignId: '={{ $json.campaignId }}',
-		name: '={{ $json.name }}',
-		url: '={{ $json.url }}',
-		additionalFields: {
-			customData: 'Met at SaaStr',
-			additionalFields: { field: [{ fieldName: 'company', fieldValue: '={{ $json.company }}' }] },
-		},
-	},
-	items: (kit) =>
-		twoProfiles.map((profile, index) => ({
-			...profile,
-			company: ['Acme', 'Globex'][index],
-			campaignId: kit.team().campaigns[0].id,
-		})),
-	calls: (items) =>
-		items.map(({ campaignId, name, url, company }) => [
-			'POST',
-			'/v1/prospects',
-			{},
-			{
-				campaignId,
-				name,
-				url,
-				additionalFields: [{ fieldName: 'company', fieldValue: company }],
+const rows: WireRow[] = [
+	{
+		resource: 'prospect',
+		operation: 'create',
+		parameters: {
+			campaignId: '={{ $json.campaignId }}',
+			name: '={{ $json.name }}',
+			url: '={{ $json.url }}',
+			additionalFields: {
 				customData: 'Met at SaaStr',
+				additionalFields: { field: [{ fieldName: 'company', fieldValue: '={{ $json.company }}' }] },
 			},
-		]),
-	output: (items) =>
-		items.map(({ campaignId }, index) => [
-			{ message: 'Prospect import started', listId: expect.any(String), campaignId, total: 1 },
-			index,
-		]),
-};
-
-const addManyRow: WireRow = {
-	resource: 'prospect',
-	operation: 'createMany',
-	parameters: { campaignId: '={{ $json.campaignId }}', prospects: '={{ $json.prospects }}' },
-	items: (kit) => {
-		const campaignId = kit.team().campaigns[0].id;
-		return [
-			{ campaignId, prospects: twoProfiles },
-			{ campaignId, prospects: [{ name: 'Cy Oh', url: 'linkedin.com/in/cyoh' }] },
-		];
+		},
+		items: (kit) =>
+			twoProfiles.map((profile, index) => ({
+				...profile,
+				company: ['Acme', 'Globex'][index],
+				campaignId: kit.team().campaigns[0].id,
+			})),
+		calls: (items) =>
+			items.map(({ campaignId, name, url, company }) => [
+				'POST',
+				'/v1/prospects',
+				{},
+				{
+					campaignId,
+					name,
+					url,
+					additionalFields: [{ fieldName: 'company', fieldValue: company }],
+					customData: 'Met at SaaStr',
+				},
+			]),
+		output: (items) =>
+			items.map(({ campaignId }, index) => [
+				{ message: 'Prospect import started', listId: expect.any(String), campaignId, total: 1 },
+				index,
+			]),
 	},
-	calls: (items) =>
-		items.map(({ campaignId, prospects }) => [
-			'POST',
-			'/v1/prospects/batch',
-			{},
-			{ campaignId, prospects },
-		]),
-	output: (items) => [
-		[{ listId: expect.any(String), campaignId: items[0].campaignId, total: 2 }, 0],
-		[{ listId: expect.any(String), campaignId: items[1].campaignId, total: 1 }, 1],
-	],
-};
-
-export const prospectRows: WireRow[] = [
-	addRow,
-	waitingForImport(addRow, [1, 1]),
-	addManyRow,
-	waitingForImport(addManyRow, [2, 1]),
+	{
+		resource: 'prospect',
+		operation: 'createMany',
+		parameters: { campaignId: '={{ $json.campaignId }}', prospects: '={{ $json.prospects }}' },
+		items: (kit) => {
+			const campaignId = kit.team().campaigns[0].id;
+			return [
+				{ campaignId, prospects: twoProfiles },
+				{ campaignId, prospects: [{ name: 'Cy Oh', url: 'linkedin.com/in/cyoh' }] },
+			];
+		},
+		calls: (items) =>
+			items.map(({ campaignId, prospects }) => [
+				'POST',
+				'/v1/prospects/batch',
+				{},
+				{ campaignId, prospects },
+			]),
+		output: (items) => [
+			[{ listId: expect.any(String), campaignId: items[0].campaignId, total: 2 }, 0],
+			[{ listId: expect.any(String), campaignId: items[1].campaignId, total: 1 }, 1],
+		],
+	},
 	{
 		resource: 'prospect',
 		operation: 'createRoundRobin',
@@ -313,4 +307,17 @@ export const prospectRows: WireRow[] = [
 			[{ summary: { requested: 2, successful: 1, failed: 1 } }, 1],
 		],
 	},
+];
+
+/** The row of an operation above; a typo in a name fails loudly here rather than skip a row. */
+function rowOf(operation: string): WireRow {
+	const row = rows.find((candidate) => candidate.operation === operation);
+	if (!row) throw new Error(`no prospect row for ${operation}`);
+	return row;
+}
+
+export const prospectRows: WireRow[] = [
+	...rows,
+	waitingForImport(rowOf('create'), [1, 1]),
+	waitingForImport(rowOf('createMany'), [2, 1]),
 ];
