@@ -5,7 +5,7 @@ import {
 	type INode,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { unlessObject, type AnswerCheck } from '../../shared/answerCheck';
+import { unlessObject, unlessObjectOrEmpty, type AnswerCheck } from '../../shared/answerCheck';
 import { isNodeError } from '../../shared/nodeError';
 import type { RetryPolicy } from '../../shared/retryPolicy';
 import {
@@ -52,9 +52,15 @@ function expandPath(operation: Operation, idOf: (name: string) => string) {
 	return { path: apiPath(...segments), resource };
 }
 
-/** The 2xx answers an operation's calls accept: its own check, else a JSON object; a list's reader judges it. */
+/**
+ * The 2xx answers an operation's calls accept: its own check, else a JSON object; a list's reader
+ * judges a list. A change may also be answered with nothing at all (a bare 204): refusing that would
+ * report as failed a change Kakiyo made, and invite a second one. A read must bring its object.
+ */
 function answerCheckOf(operation: Operation): AnswerCheck | undefined {
-	return operation.refuse ?? (operation.paging ? undefined : unlessObject);
+	if (operation.refuse) return operation.refuse;
+	if (operation.paging) return undefined;
+	return operation.method === 'GET' ? unlessObject : unlessObjectOrEmpty;
 }
 
 /** The secrets the user typed into this item's parameters (a password, a webhook secret). */

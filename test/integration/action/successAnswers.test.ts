@@ -5,7 +5,7 @@ import { byId, WireKit } from './wire/wireRow';
 
 /**
  * A 2xx answer is success only when it is what the operation expects: a JSON object (an envelope with
- * its `data` for Do Not Contact), or nothing at all where an operation may answer with no body. A
+ * its `data` for Do Not Contact), or, for a change rather than a read, nothing at all. A
  * proxy's HTML page or a JSON error answered with 200 fails the item; it never becomes an output.
  */
 const emulator = useEmulator();
@@ -130,6 +130,39 @@ describe('Do Not Contact answers come in their envelope', () => {
 		});
 
 		expect(error.message).toMatch(/HTML page instead of JSON/);
+	});
+});
+
+describe('an answer with no body', () => {
+	it('is a change done: Agent > Pause answered 204 gives one item', async () => {
+		const agentId = kit.team().agents[0].id;
+		emulator.injectFault({
+			path: `/v1/agents/${agentId}/pause`,
+			malformed: true,
+			status: 204,
+			body: '',
+		});
+
+		const output = await kakiyo.run({
+			resource: 'agent',
+			operation: 'pause',
+			agentId: byId(agentId),
+		});
+
+		expect(output).toHaveLength(1);
+	});
+
+	it('is no object for a read: Agent > Get answered 204 fails the item', async () => {
+		const agentId = kit.team().agents[0].id;
+		emulator.injectFault({ path: `/v1/agents/${agentId}`, malformed: true, status: 204, body: '' });
+
+		const error = await kakiyo.fail({
+			resource: 'agent',
+			operation: 'get',
+			agentId: byId(agentId),
+		});
+
+		expect(error.message).toMatch(/an empty answer instead of JSON/);
 	});
 });
 

@@ -1,4 +1,3 @@
-import { unlessObjectOrEmpty } from '../../../shared/answerCheck';
 import type { Operation } from '../../engine/operation';
 import { toJsonObject } from '../../engine/outputs';
 import { webhookLocator } from './parameters';
@@ -12,7 +11,6 @@ export const operation: Operation = {
 	method: 'DELETE',
 	path: '/webhooks/{webhookId}',
 	// Kakiyo documents no answer to a webhook delete: a bare 204 is a delete done.
-	refuse: unlessObjectOrEmpty,
 	output: (answer, parameters) => [
 		{ ...toJsonObject(answer), id: parameters.id('webhookId'), deleted: true },
 	],
