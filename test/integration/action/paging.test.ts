@@ -1,10 +1,13 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+import type { ListPaging } from '../../emulator';
 import { useEmulator } from '../../support/emulator';
 import { kakiyoAgainst } from './kakiyoRun';
 import { WireKit } from './wire/wireRow';
 
 /**
- * Get Many reads pages where Kakiyo pages (campaigns by an `after` cursor, Do Not Contact by
- * `limit`/`offset`), as large as Kakiyo allows, and stops at Limit; one call otherwise.
+ * Get Many reads pages where Kakiyo pages (campaigns by the cursor Kakiyo names, Do Not Contact by
+ * `limit`/`offset`), as large as Kakiyo allows, and stops at Limit; one call otherwise. Whatever
+ * Kakiyo does with the paging parameters, no object is output twice and no page is skipped.
  */
 let kit: WireKit;
 const emulator = useEmulator();
@@ -16,32 +19,133 @@ beforeAll(async () => {
 
 const queries = () => emulator.requests().map((request) => request.query);
 
-describe('Campaign > Get Many (cursor)', () => {
-	beforeEach(async () => {
-		// 1 seeded + 149 = 150 campaigns: two pages of 100.
-		for (let index = 1; index < 150; index++) await kit.campaign(`Campaign ${index}`);
-		emulator.clearRequests();
+/** Kakiyo read another way (the emulator's listPaging option), with its own kit and runner. */
+function pagingAs(listPaging: ListPaging) {
+	const emulator = useEmulator({ listPaging });
+	const kit = { current: undefined as unknown as WireKit };
+	beforeAll(() => {
+		kit.current = new WireKit(emulator);
 	});
+	return {
+		emulator,
+		kakiyo: kakiyoAgainst(() => emulator),
+		kit: () => kit.current,
+		queries: () => emulator.requests().map((request) => request.query),
+	};
+}
 
-	it('with Return All follows the cursor over every page, 100 at a time', async () => {
+/** 1 seeded + 149 = 150 campaigns; returns their ids in creation order (Kakiyo's list order). */
+async function campaigns150(kit: WireKit): Promise<string[]> {
+	for (let index = 1; index < 150; index++) await kit.campaign(`Campaign ${index}`);
+	kit.emulator.clearRequests();
+	return kit.team().campaigns.map((campaign) => campaign.id);
+}
+
+const outputIds = (output: INodeExecutionData[], key = 'id') =>
+	output.map((item) => item.json[key]);
+
+describe('Campaign > Get Many (cursor)', () => {
+	it('reads one page when Kakiyo offers no cursor: no cursor is made up (spec §1.7)', async () => {
+		const ids = await campaigns150(kit);
+
 		const output = await kakiyo.run({ resource: 'campaign', operation: 'getAll', returnAll: true });
 
-		const ids = kit.team().campaigns.map((campaign) => campaign.id);
-		expect(output.map((item) => item.json.id)).toEqual(ids);
-		expect(queries()).toEqual([{ limit: '100' }, { limit: '100', after: ids[99] }]);
+		expect(outputIds(output)).toEqual(ids.slice(0, 100));
+		expect(queries()).toEqual([{ limit: '100' }]);
 	});
 
-	it('asks for no more than Limit', async () => {
-		const output = await kakiyo.run({
-			resource: 'campaign',
-			operation: 'getAll',
-			returnAll: false,
-			limit: 120,
+	describe('when Kakiyo names the next cursor', () => {
+		const { kakiyo, kit, queries } = pagingAs({ nextCursor: true });
+
+		it('with Return All follows it over every page, 100 at a time', async () => {
+			const ids = await campaigns150(kit());
+
+			const output = await kakiyo.run({
+				resource: 'campaign',
+				operation: 'getAll',
+				returnAll: true,
+			});
+
+			expect(outputIds(output)).toEqual(ids);
+			expect(queries()).toEqual([{ limit: '100' }, { limit: '100', after: ids[99] }]);
 		});
 
-		expect(output).toHaveLength(120);
-		const ids = kit.team().campaigns.map((campaign) => campaign.id);
-		expect(queries()).toEqual([{ limit: '100' }, { limit: '20', after: ids[99] }]);
+		it('asks for no more than Limit', async () => {
+			const ids = await campaigns150(kit());
+
+			const output = await kakiyo.run({
+				resource: 'campaign',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 120,
+			});
+
+			expect(outputIds(output)).toEqual(ids.slice(0, 120));
+			expect(queries()).toEqual([{ limit: '100' }, { limit: '20', after: ids[99] }]);
+		});
+	});
+
+	describe('when Kakiyo serves pages under 100 and reports no total', () => {
+		const { kakiyo, kit, queries } = pagingAs({
+			maxPageSize: 50,
+			omitTotal: true,
+			nextCursor: true,
+		});
+
+		it('a short page is not the last one: the cursor is followed to the end', async () => {
+			const ids = await campaigns150(kit());
+
+			const output = await kakiyo.run({
+				resource: 'campaign',
+				operation: 'getAll',
+				returnAll: true,
+			});
+
+			expect(outputIds(output)).toEqual(ids);
+			expect(queries()).toEqual([
+				{ limit: '100' },
+				{ limit: '100', after: ids[49] },
+				{ limit: '100', after: ids[99] },
+			]);
+		});
+	});
+
+	describe('when Kakiyo ignores after and reports no total', () => {
+		const { kakiyo, kit, queries } = pagingAs({ ignorePosition: true, omitTotal: true });
+
+		it('outputs each campaign once', async () => {
+			const ids = await campaigns150(kit());
+
+			const output = await kakiyo.run({
+				resource: 'campaign',
+				operation: 'getAll',
+				returnAll: true,
+			});
+
+			expect(outputIds(output)).toEqual(ids.slice(0, 100));
+			expect(queries()).toEqual([{ limit: '100' }]);
+		});
+	});
+
+	describe('when Kakiyo ignores after, reports no total and names a cursor', () => {
+		const { kakiyo, kit, queries } = pagingAs({
+			ignorePosition: true,
+			omitTotal: true,
+			nextCursor: true,
+		});
+
+		it('stops at the page that brings nothing new, and outputs each campaign once', async () => {
+			const ids = await campaigns150(kit());
+
+			const output = await kakiyo.run({
+				resource: 'campaign',
+				operation: 'getAll',
+				returnAll: true,
+			});
+
+			expect(outputIds(output)).toEqual(ids.slice(0, 100));
+			expect(queries()).toEqual([{ limit: '100' }, { limit: '100', after: ids[99] }]);
+		});
 	});
 });
 
@@ -61,7 +165,7 @@ describe('Do Not Contact > Get Many (offset)', () => {
 		});
 
 		expect(output).toHaveLength(1100);
-		expect(new Set(output.map((item) => item.json.$id)).size).toBe(1100);
+		expect(new Set(outputIds(output, '$id')).size).toBe(1100);
 		expect(queries()).toEqual([
 			{ limit: '1000', offset: '0' },
 			{ limit: '1000', offset: '1000' },
@@ -81,6 +185,61 @@ describe('Do Not Contact > Get Many (offset)', () => {
 			{ limit: '1000', offset: '0' },
 			{ limit: '50', offset: '1000' },
 		]);
+	});
+});
+
+describe('Do Not Contact > Get Many, read another way', () => {
+	/** Five entries, newest first as Kakiyo lists them; returns their ids in that order. */
+	async function fiveEntries(kit: WireKit): Promise<string[]> {
+		const entries = ['a', 'b', 'c', 'd', 'e'].map((slug) => ({ url: `in/${slug}` }));
+		await kit.call('POST', '/dnc/batch', { entries });
+		kit.emulator.clearRequests();
+		return kit
+			.team()
+			.dnc.map((entry) => entry.$id)
+			.reverse();
+	}
+
+	describe('when Kakiyo ignores offset', () => {
+		const { kakiyo, kit, queries } = pagingAs({ ignorePosition: true, maxPageSize: 2 });
+
+		it('stops at the page that brings nothing new, and outputs each entry once', async () => {
+			const ids = await fiveEntries(kit());
+
+			const output = await kakiyo.run({
+				resource: 'doNotContact',
+				operation: 'getAll',
+				returnAll: true,
+			});
+
+			expect(outputIds(output, '$id')).toEqual(ids.slice(0, 2));
+			expect(queries()).toEqual([
+				{ limit: '1000', offset: '0' },
+				{ limit: '1000', offset: '2' },
+			]);
+		});
+	});
+
+	describe('when Kakiyo serves short pages and reports no total', () => {
+		const { kakiyo, kit, queries } = pagingAs({ omitTotal: true, maxPageSize: 2 });
+
+		it('reads on until an empty page', async () => {
+			const ids = await fiveEntries(kit());
+
+			const output = await kakiyo.run({
+				resource: 'doNotContact',
+				operation: 'getAll',
+				returnAll: true,
+			});
+
+			expect(outputIds(output, '$id')).toEqual(ids);
+			expect(queries()).toEqual([
+				{ limit: '1000', offset: '0' },
+				{ limit: '1000', offset: '2' },
+				{ limit: '1000', offset: '4' },
+				{ limit: '1000', offset: '5' },
+			]);
+		});
 	});
 });
 
