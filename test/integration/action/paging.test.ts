@@ -243,6 +243,18 @@ describe('Do Not Contact > Get Many, read another way', () => {
 	});
 });
 
+describe('Prospect > Search', () => {
+	it("sends Limit as limit (as in Kakiyo's one example), and no limit with Return All", async () => {
+		const search = { resource: 'prospect', operation: 'search', filters: { q: 'linkedin' } };
+
+		const limited = await kakiyo.run({ ...search, returnAll: false, limit: 1 });
+		const all = await kakiyo.run({ ...search, returnAll: true });
+
+		expect([limited.length, all.length]).toEqual([1, 2]);
+		expect(queries()).toEqual([{ q: 'linkedin', limit: '1' }, { q: 'linkedin' }]);
+	});
+});
+
 describe('lists Kakiyo returns whole', () => {
 	it('make one call and trim to Limit, or keep everything with Return All', async () => {
 		for (let index = 0; index < 3; index++) await kit.agent();
