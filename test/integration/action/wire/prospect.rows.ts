@@ -20,7 +20,7 @@ export const prospectRows: WireRow[] = [
 			url: '={{ $json.url }}',
 			additionalFields: {
 				customData: 'Met at SaaStr',
-				additionalFields: { field: [{ fieldName: 'company', fieldValue: '={{ $json.company }}' }] },
+				prospectFields: { field: [{ fieldName: 'company', fieldValue: '={{ $json.company }}' }] },
 			},
 		},
 		items: (kit) =>
