@@ -1,4 +1,5 @@
 import type { Operation } from '../../engine/operation';
+import { campaignFilter, campaignFilterField } from '../campaign/parameters';
 import { invalidIdReason } from '../../../shared/transport';
 
 const MAX_IDS = 100;
@@ -27,14 +28,9 @@ export const operation: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'Campaign ID',
-					name: 'campaignId',
-					type: 'string',
-					default: '',
-					description:
-						'A safety check: only prospects of this campaign are deleted, the others fail',
-				},
+				campaignFilterField(
+					'A safety check: only prospects of this campaign are deleted, the others fail',
+				),
 			],
 		},
 	],
@@ -51,7 +47,6 @@ export const operation: Operation = {
 		}
 		const bad = prospectIds.find((id) => invalidIdReason(id));
 		if (bad) throw parameters.error(`Invalid prospect ID "${bad}"`);
-		const { campaignId } = parameters.fields('additionalFields');
-		return { prospectIds, ...(campaignId ? { campaignId } : {}) };
+		return { prospectIds, ...campaignFilter(parameters, 'additionalFields') };
 	},
 };

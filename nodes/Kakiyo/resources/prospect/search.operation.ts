@@ -1,5 +1,6 @@
 import type { Operation } from '../../engine/operation';
 import { listOf } from '../../engine/outputs';
+import { campaignFilter, campaignFilterField } from '../campaign/parameters';
 
 // Kakiyo lists this endpoint but documents none of its parameters (spec §2.3): `status` and `limit`
 // come from Kakiyo's one example, `campaignId` is inferred, `qualification` and `q` from no source.
@@ -19,14 +20,9 @@ export const operation: Operation = {
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{
-					displayName: 'Campaign ID',
-					name: 'campaignId',
-					type: 'string',
-					default: '',
-					description:
-						"Only prospects of this campaign (inferred from Kakiyo's other calls, not documented)",
-				},
+				campaignFilterField(
+					"Only prospects of this campaign (inferred from Kakiyo's other calls, not documented)",
+				),
 				{
 					displayName: 'Qualification',
 					name: 'qualification',
@@ -64,6 +60,7 @@ export const operation: Operation = {
 	// (undocumented) default applies, and the one answer is kept whole.
 	qs: (parameters) => ({
 		...parameters.fields('filters'),
+		...campaignFilter(parameters, 'filters'),
 		...(parameters.boolean('returnAll') ? {} : { limit: parameters.number('limit') }),
 	}),
 	paging: { kind: 'single' },
