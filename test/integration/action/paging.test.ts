@@ -1,4 +1,3 @@
-import type { INodeExecutionData } from 'n8n-workflow';
 import type { ListPaging } from '../../emulator';
 import { useEmulator } from '../../support/emulator';
 import { kakiyoAgainst } from './kakiyoRun';
@@ -19,133 +18,133 @@ beforeAll(async () => {
 
 const queries = () => emulator.requests().map((request) => request.query);
 
-/** Kakiyo read another way (the emulator's listPaging option), with its own kit and runner. */
-function pagingAs(listPaging: ListPaging) {
-	const emulator = useEmulator({ listPaging });
-	const kit = { current: undefined as unknown as WireKit };
-	beforeAll(() => {
-		kit.current = new WireKit(emulator);
-	});
-	return {
-		emulator,
-		kakiyo: kakiyoAgainst(() => emulator),
-		kit: () => kit.current,
-		queries: () => emulator.requests().map((request) => request.query),
-	};
-}
-
-/** 1 seeded + 149 = 150 campaigns; returns their ids in creation order (Kakiyo's list order). */
+/** 1 seeded + 149 = 150 campaigns; their ids in creation order (Kakiyo's list order). */
 async function campaigns150(kit: WireKit): Promise<string[]> {
 	for (let index = 1; index < 150; index++) await kit.campaign(`Campaign ${index}`);
-	kit.emulator.clearRequests();
 	return kit.team().campaigns.map((campaign) => campaign.id);
 }
 
-const outputIds = (output: INodeExecutionData[], key = 'id') =>
-	output.map((item) => item.json[key]);
+/** Five Do Not Contact entries; their ids newest first (Kakiyo's list order). */
+async function fiveEntries(kit: WireKit): Promise<string[]> {
+	const entries = ['a', 'b', 'c', 'd', 'e'].map((slug) => ({ url: `in/${slug}` }));
+	await kit.call('POST', '/dnc/batch', { entries });
+	return kit
+		.team()
+		.dnc.map((entry) => entry.$id)
+		.reverse();
+}
 
-describe('Campaign > Get Many (cursor)', () => {
-	it('reads one page when Kakiyo offers no cursor: no cursor is made up (spec §1.7)', async () => {
-		const ids = await campaigns150(kit);
+interface Reading {
+	/** How Kakiyo answers (the emulator's listPaging option). */
+	kakiyo: string;
+	listPaging: ListPaging;
+	resource: 'campaign' | 'doNotContact';
+	/** What Get Many does about it. */
+	outcome: string;
+	/** Limit; Return All when absent. */
+	limit?: number;
+	/** The output's ids, from the list's ids in Kakiyo's order. */
+	output: (ids: string[]) => string[];
+	/** The query of each call. */
+	queries: (ids: string[]) => Array<Record<string, string>>;
+}
 
-		const output = await kakiyo.run({ resource: 'campaign', operation: 'getAll', returnAll: true });
+const page = (limit: number, position: Record<string, string> = {}) => ({
+	limit: String(limit),
+	...position,
+});
 
-		expect(outputIds(output)).toEqual(ids.slice(0, 100));
-		expect(queries()).toEqual([{ limit: '100' }]);
-	});
+/**
+ * Kakiyo documents little of its paging, so Get Many is run against each reading of it: whatever
+ * Kakiyo does with `after` and `offset`, and whether it reports a total, no object is output twice
+ * and no page is skipped.
+ */
+const READINGS: Reading[] = [
+	{
+		kakiyo: 'offers no cursor (the emulator as the spec decides)',
+		listPaging: {},
+		resource: 'campaign',
+		outcome: 'reads one page: no cursor is made up (spec §1.7)',
+		output: (ids) => ids.slice(0, 100),
+		queries: () => [page(100)],
+	},
+	{
+		kakiyo: 'names the next cursor',
+		listPaging: { nextCursor: true },
+		resource: 'campaign',
+		outcome: 'follows it over every page, 100 at a time',
+		output: (ids) => ids,
+		queries: (ids) => [page(100), page(100, { after: ids[99] })],
+	},
+	{
+		kakiyo: 'names the next cursor',
+		listPaging: { nextCursor: true },
+		resource: 'campaign',
+		outcome: 'asks for no more than Limit',
+		limit: 120,
+		output: (ids) => ids.slice(0, 120),
+		queries: (ids) => [page(100), page(20, { after: ids[99] })],
+	},
+	{
+		kakiyo: 'serves pages under 100, reports no total and names the next cursor',
+		listPaging: { maxPageSize: 50, omitTotal: true, nextCursor: true },
+		resource: 'campaign',
+		outcome: 'takes a short page for no last one and follows the cursor to the end',
+		output: (ids) => ids,
+		queries: (ids) => [page(100), page(100, { after: ids[49] }), page(100, { after: ids[99] })],
+	},
+	{
+		kakiyo: 'ignores after and reports no total',
+		listPaging: { ignorePosition: true, omitTotal: true },
+		resource: 'campaign',
+		outcome: 'outputs each campaign once',
+		output: (ids) => ids.slice(0, 100),
+		queries: () => [page(100)],
+	},
+	{
+		kakiyo: 'ignores after, reports no total and names a cursor',
+		listPaging: { ignorePosition: true, omitTotal: true, nextCursor: true },
+		resource: 'campaign',
+		outcome: 'stops at the page that brings nothing new, each campaign output once',
+		output: (ids) => ids.slice(0, 100),
+		queries: (ids) => [page(100), page(100, { after: ids[99] })],
+	},
+	{
+		kakiyo: 'ignores offset',
+		listPaging: { ignorePosition: true, maxPageSize: 2 },
+		resource: 'doNotContact',
+		outcome: 'stops at the page that brings nothing new, each entry output once',
+		output: (ids) => ids.slice(0, 2),
+		queries: () => [page(1000, { offset: '0' }), page(1000, { offset: '2' })],
+	},
+	{
+		kakiyo: 'serves short pages and reports no total',
+		listPaging: { omitTotal: true, maxPageSize: 2 },
+		resource: 'doNotContact',
+		outcome: 'reads on until an empty page',
+		output: (ids) => ids,
+		queries: () => ['0', '2', '4', '5'].map((offset) => page(1000, { offset })),
+	},
+];
 
-	describe('when Kakiyo names the next cursor', () => {
-		const { kakiyo, kit, queries } = pagingAs({ nextCursor: true });
+describe.each(READINGS)('$resource > Get Many when Kakiyo $kakiyo', (reading) => {
+	const paged = useEmulator({ listPaging: reading.listPaging });
+	const pagedKakiyo = kakiyoAgainst(() => paged);
 
-		it('with Return All follows it over every page, 100 at a time', async () => {
-			const ids = await campaigns150(kit());
+	it(reading.outcome, async () => {
+		const kit = new WireKit(paged);
+		const ids = await (reading.resource === 'campaign' ? campaigns150(kit) : fiveEntries(kit));
+		paged.clearRequests();
 
-			const output = await kakiyo.run({
-				resource: 'campaign',
-				operation: 'getAll',
-				returnAll: true,
-			});
-
-			expect(outputIds(output)).toEqual(ids);
-			expect(queries()).toEqual([{ limit: '100' }, { limit: '100', after: ids[99] }]);
+		const output = await pagedKakiyo.run({
+			resource: reading.resource,
+			operation: 'getAll',
+			...(reading.limit ? { returnAll: false, limit: reading.limit } : { returnAll: true }),
 		});
 
-		it('asks for no more than Limit', async () => {
-			const ids = await campaigns150(kit());
-
-			const output = await kakiyo.run({
-				resource: 'campaign',
-				operation: 'getAll',
-				returnAll: false,
-				limit: 120,
-			});
-
-			expect(outputIds(output)).toEqual(ids.slice(0, 120));
-			expect(queries()).toEqual([{ limit: '100' }, { limit: '20', after: ids[99] }]);
-		});
-	});
-
-	describe('when Kakiyo serves pages under 100 and reports no total', () => {
-		const { kakiyo, kit, queries } = pagingAs({
-			maxPageSize: 50,
-			omitTotal: true,
-			nextCursor: true,
-		});
-
-		it('a short page is not the last one: the cursor is followed to the end', async () => {
-			const ids = await campaigns150(kit());
-
-			const output = await kakiyo.run({
-				resource: 'campaign',
-				operation: 'getAll',
-				returnAll: true,
-			});
-
-			expect(outputIds(output)).toEqual(ids);
-			expect(queries()).toEqual([
-				{ limit: '100' },
-				{ limit: '100', after: ids[49] },
-				{ limit: '100', after: ids[99] },
-			]);
-		});
-	});
-
-	describe('when Kakiyo ignores after and reports no total', () => {
-		const { kakiyo, kit, queries } = pagingAs({ ignorePosition: true, omitTotal: true });
-
-		it('outputs each campaign once', async () => {
-			const ids = await campaigns150(kit());
-
-			const output = await kakiyo.run({
-				resource: 'campaign',
-				operation: 'getAll',
-				returnAll: true,
-			});
-
-			expect(outputIds(output)).toEqual(ids.slice(0, 100));
-			expect(queries()).toEqual([{ limit: '100' }]);
-		});
-	});
-
-	describe('when Kakiyo ignores after, reports no total and names a cursor', () => {
-		const { kakiyo, kit, queries } = pagingAs({
-			ignorePosition: true,
-			omitTotal: true,
-			nextCursor: true,
-		});
-
-		it('stops at the page that brings nothing new, and outputs each campaign once', async () => {
-			const ids = await campaigns150(kit());
-
-			const output = await kakiyo.run({
-				resource: 'campaign',
-				operation: 'getAll',
-				returnAll: true,
-			});
-
-			expect(outputIds(output)).toEqual(ids.slice(0, 100));
-			expect(queries()).toEqual([{ limit: '100' }, { limit: '100', after: ids[99] }]);
-		});
+		const idKey = reading.resource === 'campaign' ? 'id' : '$id';
+		expect(output.map((item) => item.json[idKey])).toEqual(reading.output(ids));
+		expect(paged.requests().map((request) => request.query)).toEqual(reading.queries(ids));
 	});
 });
 
@@ -165,7 +164,7 @@ describe('Do Not Contact > Get Many (offset)', () => {
 		});
 
 		expect(output).toHaveLength(1100);
-		expect(new Set(outputIds(output, '$id')).size).toBe(1100);
+		expect(new Set(output.map((item) => item.json.$id)).size).toBe(1100);
 		expect(queries()).toEqual([
 			{ limit: '1000', offset: '0' },
 			{ limit: '1000', offset: '1000' },
@@ -185,61 +184,6 @@ describe('Do Not Contact > Get Many (offset)', () => {
 			{ limit: '1000', offset: '0' },
 			{ limit: '50', offset: '1000' },
 		]);
-	});
-});
-
-describe('Do Not Contact > Get Many, read another way', () => {
-	/** Five entries, newest first as Kakiyo lists them; returns their ids in that order. */
-	async function fiveEntries(kit: WireKit): Promise<string[]> {
-		const entries = ['a', 'b', 'c', 'd', 'e'].map((slug) => ({ url: `in/${slug}` }));
-		await kit.call('POST', '/dnc/batch', { entries });
-		kit.emulator.clearRequests();
-		return kit
-			.team()
-			.dnc.map((entry) => entry.$id)
-			.reverse();
-	}
-
-	describe('when Kakiyo ignores offset', () => {
-		const { kakiyo, kit, queries } = pagingAs({ ignorePosition: true, maxPageSize: 2 });
-
-		it('stops at the page that brings nothing new, and outputs each entry once', async () => {
-			const ids = await fiveEntries(kit());
-
-			const output = await kakiyo.run({
-				resource: 'doNotContact',
-				operation: 'getAll',
-				returnAll: true,
-			});
-
-			expect(outputIds(output, '$id')).toEqual(ids.slice(0, 2));
-			expect(queries()).toEqual([
-				{ limit: '1000', offset: '0' },
-				{ limit: '1000', offset: '2' },
-			]);
-		});
-	});
-
-	describe('when Kakiyo serves short pages and reports no total', () => {
-		const { kakiyo, kit, queries } = pagingAs({ omitTotal: true, maxPageSize: 2 });
-
-		it('reads on until an empty page', async () => {
-			const ids = await fiveEntries(kit());
-
-			const output = await kakiyo.run({
-				resource: 'doNotContact',
-				operation: 'getAll',
-				returnAll: true,
-			});
-
-			expect(outputIds(output, '$id')).toEqual(ids);
-			expect(queries()).toEqual([
-				{ limit: '1000', offset: '0' },
-				{ limit: '1000', offset: '2' },
-				{ limit: '1000', offset: '4' },
-				{ limit: '1000', offset: '5' },
-			]);
-		});
 	});
 });
 
