@@ -1,4 +1,6 @@
 import { useEmulator } from '../support/emulator';
+import { startEmulator } from './server';
+import type { RunningEmulator } from './types';
 import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
 const otherKey = newApiKey();
@@ -108,6 +110,7 @@ describe('list, paged by limit and after', () => {
 		const ids = await createMany(4);
 		const first = await api('/campaigns?limit=2');
 		expect([idsOf(first), first.json.total]).toEqual([ids.slice(0, 2), 5]);
+		expect(Object.keys(first.json).sort()).toEqual(['campaigns', 'total']); // no cursor offered
 		const second = await api(`/campaigns?limit=2&after=${ids[1]}`);
 		expect(idsOf(second)).toEqual(ids.slice(2, 4));
 		const third = await api(`/campaigns?limit=2&after=${ids[3]}`);
@@ -139,6 +142,61 @@ describe('list, paged by limit and after', () => {
 		expect(idsOf(await api('/campaigns'))).toEqual([seedCampaign().id]);
 		const reply = await api(`/campaigns?after=${other().campaigns[0].id}`);
 		expect(reply.status).toBe(400);
+	});
+});
+
+describe('list with another paging reading (listPaging option)', () => {
+	const idsOf = (reply: { json: { campaigns: Array<{ id: string }> } }) =>
+		reply.json.campaigns.map((campaign) => campaign.id);
+	/** Creates `count` campaigns in that emulator's main team; returns the team's campaign ids. */
+	const createMany = async (paging: RunningEmulator, count: number) => {
+		const { products, prompts, agents } = paging.state().teams[0];
+		const refs = { productId: products[0].id, promptId: prompts[0].id, agentId: agents[0].id };
+		for (let i = 0; i < count; i++) {
+			const body = { name: `Campaign ${i}`, ...refs };
+			await clientsOf(() => paging).api('/campaigns', { method: 'POST', body });
+		}
+		return paging.state().teams[0].campaigns.map((campaign) => campaign.id);
+	};
+
+	describe('capped pages with a next cursor', () => {
+		const capped = useEmulator({ listPaging: { maxPageSize: 2, nextCursor: true } });
+		const cappedApi = clientsOf(() => capped).api;
+
+		it('serves at most maxPageSize and names the next cursor while campaigns follow', async () => {
+			const ids = await createMany(capped, 4);
+			const first = await cappedApi('/campaigns?limit=10');
+			expect([idsOf(first), first.json.total, first.json.nextCursor]).toEqual([
+				ids.slice(0, 2),
+				5,
+				ids[1],
+			]);
+			const second = await cappedApi(`/campaigns?limit=10&after=${first.json.nextCursor}`);
+			expect([idsOf(second), second.json.nextCursor]).toEqual([ids.slice(2, 4), ids[3]]);
+			const last = await cappedApi(`/campaigns?limit=10&after=${second.json.nextCursor}`);
+			expect(idsOf(last)).toEqual([ids[4]]);
+			expect(last.json).not.toHaveProperty('nextCursor');
+		});
+	});
+
+	describe('no total, after ignored', () => {
+		const careless = useEmulator({ listPaging: { omitTotal: true, ignorePosition: true } });
+		const carelessApi = clientsOf(() => careless).api;
+
+		it('answers the first page whatever after says, without total or cursor', async () => {
+			const ids = await createMany(careless, 2);
+			for (const after of [ids[0], 'not-a-campaign']) {
+				const reply = await carelessApi(`/campaigns?limit=2&after=${after}`);
+				expect([reply.status, reply.json]).toEqual([200, { campaigns: expect.any(Array) }]);
+				expect(idsOf(reply)).toEqual(ids.slice(0, 2));
+			}
+		});
+	});
+
+	it('refuses a maxPageSize that is not a positive integer', async () => {
+		await expect(startEmulator({ listPaging: { maxPageSize: 0 } })).rejects.toThrow(
+			'Kakiyo emulator: listPaging.maxPageSize must be a positive integer',
+		);
 	});
 });
 

@@ -160,6 +160,30 @@ describe('list', () => {
 	});
 });
 
+describe('list with another paging reading (listPaging option)', () => {
+	const careless = useEmulator({
+		listPaging: { omitTotal: true, ignorePosition: true, maxPageSize: 2 },
+	});
+	const carelessApi = clientsOf(() => careless).api;
+
+	it('serves at most maxPageSize from the newest, whatever offset says, without total', async () => {
+		for (const slug of ['a', 'b', 'c']) {
+			await carelessApi('/dnc', { method: 'POST', body: { url: `in/${slug}` } });
+		}
+		for (const offset of [0, 2]) {
+			const reply = await carelessApi(`/dnc?limit=10&offset=${offset}`);
+			expect(reply.json.data).toEqual({
+				entries: [
+					expect.objectContaining({ url: 'https://linkedin.com/in/c' }),
+					expect.objectContaining({ url: 'https://linkedin.com/in/b' }),
+				],
+				limit: 10,
+				offset,
+			});
+		}
+	});
+});
+
 describe('delete', () => {
 	it('by the entry $id, in the envelope; then 404', async () => {
 		const { json: added } = await add('in/gone');

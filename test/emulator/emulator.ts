@@ -51,6 +51,7 @@ export class Emulator {
 			world: this.world,
 			serverGeneratedSecrets: this.settings.serverGeneratedSecrets,
 			importDelayMs: this.settings.importDelayMs,
+			listPaging: this.settings.listPaging,
 			// The API answers at once; the deliveries carry on in the background (idle() waits for them).
 			fire: (team, event, payload) =>
 				this.deliverer.start(this.target(team), event, payload).webhooks,

@@ -30,6 +30,7 @@ export type {
 	EmulatedWebhook,
 	EmulatorOptions,
 	FaultSpec,
+	ListPaging,
 	RecordedRequest,
 	RunningEmulator,
 	SignatureFormat,

@@ -2,7 +2,7 @@
 import { generateApiKey, isWellFormedKey, keyHint, type KeyRing } from './auth';
 import type { DeliverySettings } from './delivery';
 import type { WorldOptions } from './state/world';
-import type { EmulatorOptions } from './types';
+import type { EmulatorOptions, ListPaging } from './types';
 
 export interface ResolvedOptions {
 	port: number;
@@ -14,6 +14,7 @@ export interface ResolvedOptions {
 	rateLimitPerMinute: number | false;
 	serverGeneratedSecrets: boolean;
 	importDelayMs: number;
+	listPaging: Required<ListPaging>;
 	delivery: DeliverySettings;
 	log: (line: string) => void;
 }
@@ -87,6 +88,18 @@ export function resolveOptions(options: EmulatorOptions, keeper: KeyKeeper): Res
 	const importDelayMs = options.importDelayMs ?? 0;
 	check(Number.isFinite(importDelayMs) && importDelayMs >= 0, 'importDelayMs must be a number ≥ 0');
 
+	const listPaging: Required<ListPaging> = {
+		omitTotal: options.listPaging?.omitTotal ?? false,
+		ignorePosition: options.listPaging?.ignorePosition ?? false,
+		maxPageSize: options.listPaging?.maxPageSize ?? Infinity,
+		nextCursor: options.listPaging?.nextCursor ?? false,
+	};
+	check(
+		listPaging.maxPageSize === Infinity ||
+			(Number.isInteger(listPaging.maxPageSize) && listPaging.maxPageSize > 0),
+		'listPaging.maxPageSize must be a positive integer',
+	);
+
 	return {
 		port,
 		keys: { active: new Set([...active, ...otherTeamKeys]), inactive: new Set(inactive) },
@@ -95,6 +108,7 @@ export function resolveOptions(options: EmulatorOptions, keeper: KeyKeeper): Res
 		rateLimitPerMinute,
 		serverGeneratedSecrets: options.serverGeneratedSecrets ?? false,
 		importDelayMs,
+		listPaging,
 		delivery,
 		log: options.log ?? (() => {}),
 	};

@@ -35,6 +35,24 @@ export interface EmulatorOptions {
 	disableAfterFailures?: number;
 	/** One line per API request and per delivery attempt. Default: silent. */
 	log?: (line: string) => void;
+	/** Other readings of the paged lists (campaigns, Do Not Contact), for clients to cope with. */
+	listPaging?: ListPaging;
+}
+
+/**
+ * How `GET /campaigns` (paging documented by no source) and `GET /dnc` (documented) page, when a
+ * test wants another reading (I). Default: pages as large as `limit` asks, `total` reported, `after`
+ * and `offset` honoured, no cursor offered.
+ */
+export interface ListPaging {
+	/** Leave `total` out of the answers. */
+	omitTotal?: boolean;
+	/** Ignore `after` (campaigns) and `offset` (Do Not Contact): every call answers the first page. */
+	ignorePosition?: boolean;
+	/** Serve at most this many a page, whatever `limit` asks. */
+	maxPageSize?: number;
+	/** Campaigns: offer `nextCursor` (the id of the page's last campaign) while more follow. */
+	nextCursor?: boolean;
 }
 
 /** A registered webhook as the emulator stores it, secret included. */

@@ -39,6 +39,21 @@ export class ItemParameters {
 		return id;
 	}
 
+	/**
+	 * An ID that may be left out (a picker in a collection): undefined when the field was not added,
+	 * else read as `id`. Whether it was added is read before expressions are resolved, so one that
+	 * finds no ID is refused rather than taken for a field left out.
+	 */
+	optionalId(name: string): string | undefined {
+		const added = name
+			.split('.')
+			.reduce<unknown>(
+				(value, key) => (value as IDataObject | undefined)?.[key],
+				this.context.getNode().parameters,
+			);
+		return added === undefined ? undefined : this.id(name);
+	}
+
 	/** Trimmed text; an error naming the parameter when it is required and empty. */
 	string(name: string, required = true): string {
 		const value = this.raw(name, '');
@@ -109,18 +124,22 @@ export class ItemParameters {
 
 	/** The parameter's display name ("Agent", "Chat ID"), or its name when it has none here. */
 	label(name: string): string {
+		return this.property(name)?.displayName ?? name.split('.').pop() ?? name;
+	}
+
+	/** The operation's parameter, or a field of one of its collections (`filters.campaignId`). */
+	private property(name: string): INodeProperties | undefined {
 		const leaf = name.split('.').pop() ?? name;
-		const property =
+		return (
 			this.properties.find((candidate) => candidate.name === name) ??
 			this.properties
 				.flatMap((candidate) => (candidate.options ?? []) as INodeProperties[])
-				.find((candidate) => candidate.name === leaf);
-		return property?.displayName ?? leaf;
+				.find((candidate) => candidate.name === leaf)
+		);
 	}
 
 	private idHint(name: string): string {
-		const property = this.properties.find((candidate) => candidate.name === name);
-		return property?.type === 'resourceLocator'
+		return this.property(name)?.type === 'resourceLocator'
 			? 'Pick one from the list, or give its ID (for example from an expression).'
 			: 'Give the ID Kakiyo uses (for example from an expression such as {{ $json.data.chatId }}).';
 	}

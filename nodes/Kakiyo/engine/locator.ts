@@ -11,6 +11,8 @@ export interface LocatorOptions {
 	description: string;
 	/** An example ID, e.g. "69724b7100331796aae2". */
 	example: string;
+	/** A field of a collection (a filter, a safety check): optional, read with `ItemParameters.optionalId`. */
+	inCollection?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export function idLocator(options: LocatorOptions): INodeProperties {
 		name: options.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		required: true,
+		...(options.inCollection ? {} : { required: true }),
 		description: options.description,
 		modes: [
 			{

@@ -23,9 +23,19 @@ function reportedCursor(answer: unknown): string | undefined {
 	return undefined;
 }
 
+/** What makes an item the same object on another page: its ID (`$id` for Do Not Contact entries). */
+function identity(item: IDataObject): string {
+	const id = item.id ?? item.$id;
+	return typeof id === 'string' || typeof id === 'number' ? `id:${id}` : JSON.stringify(item);
+}
+
 /**
  * Get Many: Return All reads every page, otherwise pages are read until Limit items are in hand.
- * Each page costs a credit, so pages are as large as Kakiyo allows.
+ * Each page costs a credit, so pages are as large as Kakiyo allows. Kakiyo documents little of its
+ * paging, so the reading trusts nothing it does not see: an object already output is not output
+ * again, and a page that brings nothing new ends the reading. A short page alone is no end (the
+ * server may serve less than asked); an empty page, a reached `total`, or (cursor paging) no cursor
+ * or the same one again is.
  */
 export async function readPages(
 	paging: Paging,
@@ -42,25 +52,33 @@ export async function readPages(
 	}
 
 	const items: IDataObject[] = [];
+	const seen = new Set<string>();
+	let offset = 0;
 	let after: string | undefined;
 	for (let page = 0; page < MAX_PAGES && items.length < limit; page++) {
-		const size = Math.min(paging.maxPageSize, limit - items.length);
-		const qs: IDataObject = { limit: size };
-		if (paging.kind === 'offset') qs.offset = items.length;
+		const qs: IDataObject = { limit: Math.min(paging.maxPageSize, limit - items.length) };
+		if (paging.kind === 'offset') qs.offset = offset;
 		else if (after !== undefined) qs.after = after;
 
 		const answer = await calls.call({ qs });
 		const pageItems = toItems(answer, parameters);
-		items.push(...pageItems);
+		const fresh = pageItems.filter((item) => {
+			const key = identity(item);
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+		items.push(...fresh);
+		if (fresh.length === 0) break;
 
 		const total = reportedTotal(answer);
-		const exhausted =
-			pageItems.length === 0 ||
-			(total !== undefined ? items.length >= total : pageItems.length < size);
-		if (exhausted) break;
-		if (paging.kind === 'cursor') {
-			const next = reportedCursor(answer) ?? String(pageItems[pageItems.length - 1].id ?? '');
-			// No cursor, or the same one again: Kakiyo is not paging, and asking again would loop.
+		if (paging.kind === 'offset') {
+			offset += pageItems.length;
+			if (total !== undefined && offset >= total) break;
+		} else {
+			if (total !== undefined && items.length >= total) break;
+			// Only a cursor Kakiyo names is followed (spec §1.7); the same one again would loop.
+			const next = reportedCursor(answer);
 			if (!next || next === after) break;
 			after = next;
 		}

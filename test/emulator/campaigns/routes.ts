@@ -4,12 +4,13 @@ import type { ApiDeps, ApiRoute } from '../apiContext';
 import { created, ok, validationError } from '../http';
 import { newId, nowIso } from '../ids';
 import { queryInteger } from '../input';
+import { pageOf, totalOf } from '../listPaging';
 import { prospectsOf } from '../prospects/store';
 import type { StoredCampaign } from '../state/model';
 import { checkCampaignDeletable, pauseCampaign, resumeCampaign } from './store';
 import { parseCampaignCreate, parseCampaignUpdate } from './validation';
 
-export function campaignRoutes({ world }: ApiDeps): ApiRoute[] {
+export function campaignRoutes({ world, listPaging }: ApiDeps): ApiRoute[] {
 	return [
 		{
 			method: 'GET',
@@ -17,15 +18,21 @@ export function campaignRoutes({ world }: ApiDeps): ApiRoute[] {
 			// (I) shape; `after` is the id of the previous page's last campaign, in creation order.
 			handle: ({ team, query }) => {
 				const limit = queryInteger(query, 'limit', 1, Infinity, 50);
-				const after = query.get('after');
+				const after = listPaging.ignorePosition ? null : query.get('after');
 				let start = 0;
 				if (after) {
 					const index = team.campaigns.findIndex((campaign) => campaign.id === after);
 					if (index < 0) throw validationError(`after must be the id of a campaign, not ${after}`);
 					start = index + 1;
 				}
-				const campaigns = team.campaigns.slice(start, start + limit);
-				return ok({ campaigns, total: team.campaigns.length });
+				const campaigns = pageOf(team.campaigns, start, limit, listPaging);
+				const last = campaigns.at(-1);
+				const more = last !== undefined && last !== team.campaigns.at(-1);
+				return ok({
+					campaigns,
+					...totalOf(team.campaigns.length, listPaging),
+					...(listPaging.nextCursor && more ? { nextCursor: last.id } : {}),
+				});
 			},
 		},
 		{

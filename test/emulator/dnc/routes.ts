@@ -6,6 +6,7 @@
 import type { ApiDeps, ApiRoute } from '../apiContext';
 import { created, ok, validationError } from '../http';
 import { elementObject, queryInteger, requireArray } from '../input';
+import { pageOf, totalOf } from '../listPaging';
 import { addEntries, addEntry, findEntry, requireProfileUrl } from './store';
 
 const wrapped = (data: unknown, message?: string) => ({
@@ -14,7 +15,7 @@ const wrapped = (data: unknown, message?: string) => ({
 	...(message === undefined ? {} : { message }),
 });
 
-export function dncRoutes({ world }: ApiDeps): ApiRoute[] {
+export function dncRoutes({ world, listPaging }: ApiDeps): ApiRoute[] {
 	return [
 		{
 			method: 'GET',
@@ -33,8 +34,8 @@ export function dncRoutes({ world }: ApiDeps): ApiRoute[] {
 				const limit = queryInteger(query, 'limit', 1, 1000, 50);
 				const offset = queryInteger(query, 'offset', 0, Infinity, 0);
 				const newestFirst = [...team.dnc].reverse();
-				const entries = newestFirst.slice(offset, offset + limit);
-				return ok(wrapped({ entries, total: team.dnc.length, limit, offset }));
+				const entries = pageOf(newestFirst, offset, limit, listPaging);
+				return ok(wrapped({ entries, ...totalOf(team.dnc.length, listPaging), limit, offset }));
 			},
 		},
 		{

@@ -1,10 +1,12 @@
+import type { ListPaging } from '../../emulator';
 import { useEmulator } from '../../support/emulator';
 import { kakiyoAgainst } from './kakiyoRun';
 import { WireKit } from './wire/wireRow';
 
 /**
- * Get Many reads pages where Kakiyo pages (campaigns by an `after` cursor, Do Not Contact by
- * `limit`/`offset`), as large as Kakiyo allows, and stops at Limit; one call otherwise.
+ * Get Many reads pages where Kakiyo pages (campaigns by the cursor Kakiyo names, Do Not Contact by
+ * `limit`/`offset`), as large as Kakiyo allows, and stops at Limit; one call otherwise. Whatever
+ * Kakiyo does with the paging parameters, no object is output twice and no page is skipped.
  */
 let kit: WireKit;
 const emulator = useEmulator();
@@ -16,32 +18,133 @@ beforeAll(async () => {
 
 const queries = () => emulator.requests().map((request) => request.query);
 
-describe('Campaign > Get Many (cursor)', () => {
-	beforeEach(async () => {
-		// 1 seeded + 149 = 150 campaigns: two pages of 100.
-		for (let index = 1; index < 150; index++) await kit.campaign(`Campaign ${index}`);
-		emulator.clearRequests();
-	});
+/** 1 seeded + 149 = 150 campaigns; their ids in creation order (Kakiyo's list order). */
+async function campaigns150(kit: WireKit): Promise<string[]> {
+	for (let index = 1; index < 150; index++) await kit.campaign(`Campaign ${index}`);
+	return kit.team().campaigns.map((campaign) => campaign.id);
+}
 
-	it('with Return All follows the cursor over every page, 100 at a time', async () => {
-		const output = await kakiyo.run({ resource: 'campaign', operation: 'getAll', returnAll: true });
+/** Five Do Not Contact entries; their ids newest first (Kakiyo's list order). */
+async function fiveEntries(kit: WireKit): Promise<string[]> {
+	const entries = ['a', 'b', 'c', 'd', 'e'].map((slug) => ({ url: `in/${slug}` }));
+	await kit.call('POST', '/dnc/batch', { entries });
+	return kit
+		.team()
+		.dnc.map((entry) => entry.$id)
+		.reverse();
+}
 
-		const ids = kit.team().campaigns.map((campaign) => campaign.id);
-		expect(output.map((item) => item.json.id)).toEqual(ids);
-		expect(queries()).toEqual([{ limit: '100' }, { limit: '100', after: ids[99] }]);
-	});
+interface Reading {
+	/** How Kakiyo answers (the emulator's listPaging option). */
+	kakiyo: string;
+	listPaging: ListPaging;
+	resource: 'campaign' | 'doNotContact';
+	/** What Get Many does about it. */
+	outcome: string;
+	/** Limit; Return All when absent. */
+	limit?: number;
+	/** The output's ids, from the list's ids in Kakiyo's order. */
+	output: (ids: string[]) => string[];
+	/** The query of each call. */
+	queries: (ids: string[]) => Array<Record<string, string>>;
+}
 
-	it('asks for no more than Limit', async () => {
-		const output = await kakiyo.run({
-			resource: 'campaign',
+const page = (limit: number, position: Record<string, string> = {}) => ({
+	limit: String(limit),
+	...position,
+});
+
+/**
+ * Kakiyo documents little of its paging, so Get Many is run against each reading of it: whatever
+ * Kakiyo does with `after` and `offset`, and whether it reports a total, no object is output twice
+ * and no page is skipped.
+ */
+const READINGS: Reading[] = [
+	{
+		kakiyo: 'offers no cursor (the emulator as the spec decides)',
+		listPaging: {},
+		resource: 'campaign',
+		outcome: 'reads one page: no cursor is made up (spec §1.7)',
+		output: (ids) => ids.slice(0, 100),
+		queries: () => [page(100)],
+	},
+	{
+		kakiyo: 'names the next cursor',
+		listPaging: { nextCursor: true },
+		resource: 'campaign',
+		outcome: 'follows it over every page, 100 at a time',
+		output: (ids) => ids,
+		queries: (ids) => [page(100), page(100, { after: ids[99] })],
+	},
+	{
+		kakiyo: 'names the next cursor',
+		listPaging: { nextCursor: true },
+		resource: 'campaign',
+		outcome: 'asks for no more than Limit',
+		limit: 120,
+		output: (ids) => ids.slice(0, 120),
+		queries: (ids) => [page(100), page(20, { after: ids[99] })],
+	},
+	{
+		kakiyo: 'serves pages under 100, reports no total and names the next cursor',
+		listPaging: { maxPageSize: 50, omitTotal: true, nextCursor: true },
+		resource: 'campaign',
+		outcome: 'takes a short page for no last one and follows the cursor to the end',
+		output: (ids) => ids,
+		queries: (ids) => [page(100), page(100, { after: ids[49] }), page(100, { after: ids[99] })],
+	},
+	{
+		kakiyo: 'ignores after and reports no total',
+		listPaging: { ignorePosition: true, omitTotal: true },
+		resource: 'campaign',
+		outcome: 'outputs each campaign once',
+		output: (ids) => ids.slice(0, 100),
+		queries: () => [page(100)],
+	},
+	{
+		kakiyo: 'ignores after, reports no total and names a cursor',
+		listPaging: { ignorePosition: true, omitTotal: true, nextCursor: true },
+		resource: 'campaign',
+		outcome: 'stops at the page that brings nothing new, each campaign output once',
+		output: (ids) => ids.slice(0, 100),
+		queries: (ids) => [page(100), page(100, { after: ids[99] })],
+	},
+	{
+		kakiyo: 'ignores offset',
+		listPaging: { ignorePosition: true, maxPageSize: 2 },
+		resource: 'doNotContact',
+		outcome: 'stops at the page that brings nothing new, each entry output once',
+		output: (ids) => ids.slice(0, 2),
+		queries: () => [page(1000, { offset: '0' }), page(1000, { offset: '2' })],
+	},
+	{
+		kakiyo: 'serves short pages and reports no total',
+		listPaging: { omitTotal: true, maxPageSize: 2 },
+		resource: 'doNotContact',
+		outcome: 'reads on until an empty page',
+		output: (ids) => ids,
+		queries: () => ['0', '2', '4', '5'].map((offset) => page(1000, { offset })),
+	},
+];
+
+describe.each(READINGS)('$resource > Get Many when Kakiyo $kakiyo', (reading) => {
+	const paged = useEmulator({ listPaging: reading.listPaging });
+	const pagedKakiyo = kakiyoAgainst(() => paged);
+
+	it(reading.outcome, async () => {
+		const kit = new WireKit(paged);
+		const ids = await (reading.resource === 'campaign' ? campaigns150(kit) : fiveEntries(kit));
+		paged.clearRequests();
+
+		const output = await pagedKakiyo.run({
+			resource: reading.resource,
 			operation: 'getAll',
-			returnAll: false,
-			limit: 120,
+			...(reading.limit ? { returnAll: false, limit: reading.limit } : { returnAll: true }),
 		});
 
-		expect(output).toHaveLength(120);
-		const ids = kit.team().campaigns.map((campaign) => campaign.id);
-		expect(queries()).toEqual([{ limit: '100' }, { limit: '20', after: ids[99] }]);
+		const idKey = reading.resource === 'campaign' ? 'id' : '$id';
+		expect(output.map((item) => item.json[idKey])).toEqual(reading.output(ids));
+		expect(paged.requests().map((request) => request.query)).toEqual(reading.queries(ids));
 	});
 });
 
@@ -81,6 +184,18 @@ describe('Do Not Contact > Get Many (offset)', () => {
 			{ limit: '1000', offset: '0' },
 			{ limit: '50', offset: '1000' },
 		]);
+	});
+});
+
+describe('Prospect > Search', () => {
+	it("sends Limit as limit (as in Kakiyo's one example), and no limit with Return All", async () => {
+		const search = { resource: 'prospect', operation: 'search', filters: { q: 'linkedin' } };
+
+		const limited = await kakiyo.run({ ...search, returnAll: false, limit: 1 });
+		const all = await kakiyo.run({ ...search, returnAll: true });
+
+		expect([limited.length, all.length]).toEqual([1, 2]);
+		expect(queries()).toEqual([{ q: 'linkedin', limit: '1' }, { q: 'linkedin' }]);
 	});
 });
 

@@ -49,3 +49,16 @@ function required(resource: string, operation: string): INodeParameters {
 	if (operation === 'updateCustomData') return { customData: 'notes' };
 	return {};
 }
+
+it('leaves IDs that go in a JSON body to Kakiyo: Delete Many sends "." and "..", which Kakiyo reports not found', async () => {
+	const output = await kakiyo.run({
+		resource: 'prospect',
+		operation: 'deleteMany',
+		prospectIds: '., ..',
+	});
+
+	expect(emulator.requests().map(({ method, path, body }) => [method, path, body])).toEqual([
+		['DELETE', '/v1/prospects', { prospectIds: ['.', '..'] }],
+	]);
+	expect(output[0].json.summary).toMatchObject({ requested: 2, successful: 0, failed: 2 });
+});

@@ -6,13 +6,22 @@ import { agentLocator } from './parameters';
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const limit = (name: string, displayName: string, max: number): INodeProperties => ({
+/**
+ * A daily limit with Kakiyo's documented range. No source gives Kakiyo's own defaults; these are a
+ * modest day around Kakiyo's usage example (15 invitations and 25 messages a day), min below max.
+ */
+const limit = (
+	name: string,
+	displayName: string,
+	[min, max]: [number, number],
+	byDefault: number,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: max },
-	default: 1,
-	description: `${displayName} per day (1 to ${max}); the agent picks a number between the minimum and the maximum each day`,
+	typeOptions: { minValue: min, maxValue: max },
+	default: byDefault,
+	description: `${displayName} per day (${min} to ${max}); the agent picks a number between the minimum and the maximum each day`,
 });
 
 const time = (name: string, displayName: string, example: string): INodeProperties => ({
@@ -98,15 +107,15 @@ export const operation: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				limit('invitationsMax', 'Invitations Max', 100),
-				limit('invitationsMin', 'Invitations Min', 100),
+				limit('invitationsMax', 'Invitations Max', [2, 100], 20),
+				limit('invitationsMin', 'Invitations Min', [1, 100], 10),
 				setting(
 					'invitationsOnly',
 					'Invitations Only',
 					'Whether the agent only sends connection invitations, without follow-up messages',
 				),
-				limit('messagesMax', 'Messages Max', 500),
-				limit('messagesMin', 'Messages Min', 500),
+				limit('messagesMax', 'Messages Max', [2, 500], 40),
+				limit('messagesMin', 'Messages Min', [1, 500], 20),
 				setting(
 					'skipInNetwork',
 					'Skip In-Network Prospects',

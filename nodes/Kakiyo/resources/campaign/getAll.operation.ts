@@ -9,7 +9,8 @@ export const operation: Operation = {
 	properties: [],
 	method: 'GET',
 	path: '/campaigns',
-	// Kakiyo pages campaigns with `limit` and an `after` cursor (the last campaign ID seen).
+	// Kakiyo's node sends `limit` and `after`; what the cursor is, no source says, so only a cursor
+	// the answer names is followed (spec §1.7), else one page is read.
 	paging: { kind: 'cursor', maxPageSize: 100 },
 	output: listOf('campaigns'),
 };

@@ -2,13 +2,27 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ItemParameters } from '../../engine/itemParameters';
 import { idLocator } from '../../engine/locator';
 
-export const campaignLocator = idLocator({
+const campaignPicker = {
 	name: 'campaignId',
 	displayName: 'Campaign',
 	searchListMethod: 'searchCampaigns',
-	description: 'The Kakiyo campaign: one agent reaching out to prospects about one product',
 	example: '69724b7100331796aae2',
+};
+
+export const campaignLocator = idLocator({
+	...campaignPicker,
+	description: 'The Kakiyo campaign: one agent reaching out to prospects about one product',
 });
+
+/** The campaign picker as an optional field of a collection; read it with `campaignFilter`. */
+export const campaignFilterField = (description: string): INodeProperties =>
+	idLocator({ ...campaignPicker, description, inCollection: true });
+
+/** The campaign picked in a collection's Campaign field as `{campaignId}`; nothing when not added. */
+export function campaignFilter(parameters: ItemParameters, collection: string): IDataObject {
+	const campaignId = parameters.optionalId(`${collection}.campaignId`);
+	return campaignId === undefined ? {} : { campaignId };
+}
 
 const threshold = (
 	name: string,
@@ -84,19 +98,26 @@ export const campaignName: INodeProperties = {
 
 /**
  * The set campaign fields of a collection as Kakiyo takes them: thresholds as numbers and variables
- * as a `{name: value}` object (also accepted as such an object from an expression).
+ * as a `{name: value}` object. Variables are set only by a row with a name: the option added with no
+ * row (n8n saves `{}`) is not a change, so Kakiyo keeps the campaign's variables.
  */
 export function campaignFields(parameters: ItemParameters, collection: string): IDataObject {
 	const { variables, ...fields } = parameters.fields(collection);
-	if (variables === undefined) return fields;
-	const list = (variables as IDataObject).variable;
-	if (Array.isArray(list)) {
-		const object: IDataObject = {};
-		for (const { name, value } of list as IDataObject[]) {
-			const key = String(name ?? '').trim();
-			if (key) object[key] = String(value ?? '');
-		}
-		return Object.keys(object).length > 0 ? { ...fields, variables: object } : fields;
+	const object =
+		typeof variables === 'string'
+			? parameters.json<IDataObject>(`${collection}.variables`, variables)
+			: variableRows(variables);
+	return object && Object.keys(object).length > 0 ? { ...fields, variables: object } : fields;
+}
+
+/** The Variables rows as `{name: value}`; rows without a name are left out. */
+function variableRows(variables: unknown): IDataObject | undefined {
+	const rows = (variables as IDataObject | undefined)?.variable;
+	if (!Array.isArray(rows)) return undefined;
+	const object: IDataObject = {};
+	for (const { name, value } of rows as IDataObject[]) {
+		const key = String(name ?? '').trim();
+		if (key) object[key] = String(value ?? '');
 	}
-	return { ...fields, variables: parameters.json(`${collection}.variables`, variables) };
+	return object;
 }

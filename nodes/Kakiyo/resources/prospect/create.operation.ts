@@ -25,7 +25,7 @@ export const operation: Operation = {
 				customData,
 				{
 					displayName: 'Prospect Fields',
-					name: 'additionalFields',
+					name: 'prospectFields',
 					type: 'fixedCollection',
 					typeOptions: { multipleValues: true },
 					placeholder: 'Add Prospect Field',
@@ -63,7 +63,7 @@ export const operation: Operation = {
 	path: '/prospects',
 	body: (parameters) => {
 		const extra = parameters.fields('additionalFields');
-		const fields = ((extra.additionalFields as IDataObject | undefined)?.field ??
+		const fields = ((extra.prospectFields as IDataObject | undefined)?.field ??
 			[]) as IDataObject[];
 		const additionalFields = fields
 			.map(({ fieldName, fieldValue }) => ({

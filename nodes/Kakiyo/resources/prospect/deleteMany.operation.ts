@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { invalidIdReason } from '../../../shared/transport';
+import { campaignFilter, campaignFilterField } from '../campaign/parameters';
 
 const MAX_IDS = 100;
 
@@ -27,20 +27,16 @@ export const operation: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'Campaign ID',
-					name: 'campaignId',
-					type: 'string',
-					default: '',
-					description:
-						'A safety check: only prospects of this campaign are deleted, the others fail',
-				},
+				campaignFilterField(
+					'A safety check: only prospects of this campaign are deleted, the others fail',
+				),
 			],
 		},
 	],
 	method: 'DELETE',
 	path: '/prospects',
-	// Kakiyo reads the IDs from the body of this DELETE.
+	// Kakiyo reads the IDs from the body of this DELETE: no path, so any ID is safe to send, and one
+	// Kakiyo does not know comes back as failed in its results.
 	body: (parameters) => {
 		const prospectIds = [...new Set(parameters.list('prospectIds'))];
 		if (prospectIds.length === 0 || prospectIds.length > MAX_IDS) {
@@ -49,9 +45,6 @@ export const operation: Operation = {
 				'Kakiyo deletes at most 100 prospects per call; split a longer list over several items.',
 			);
 		}
-		const bad = prospectIds.find((id) => invalidIdReason(id));
-		if (bad) throw parameters.error(`Invalid prospect ID "${bad}"`);
-		const { campaignId } = parameters.fields('additionalFields');
-		return { prospectIds, ...(campaignId ? { campaignId } : {}) };
+		return { prospectIds, ...campaignFilter(parameters, 'additionalFields') };
 	},
 };

@@ -1,12 +1,17 @@
 import type { Operation } from '../../engine/operation';
 import { listOf } from '../../engine/outputs';
+import { campaignFilter, campaignFilterField } from '../campaign/parameters';
+
+// Kakiyo lists this endpoint but documents none of its parameters (spec §2.3): `status` and `limit`
+// come from Kakiyo's one example, `campaignId` is inferred, `qualification` and `q` from no source.
+const UNDOCUMENTED = 'not in any Kakiyo source, so Kakiyo may ignore it';
 
 export const operation: Operation = {
 	name: 'Search',
 	value: 'search',
 	action: 'Search prospects',
 	description:
-		"Find prospects across the team's campaigns by campaign, status, qualification or text, one item each (Kakiyo documents no filters; these are the ones it is known to take)",
+		"Search the team's prospects, one item each. Kakiyo documents no filters: Status and Limit appear in Kakiyo's example, Campaign is inferred, Qualification and Text are in no source and may be ignored.",
 	properties: [
 		{
 			displayName: 'Filters',
@@ -15,13 +20,9 @@ export const operation: Operation = {
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{
-					displayName: 'Campaign ID',
-					name: 'campaignId',
-					type: 'string',
-					default: '',
-					description: 'Only prospects of this campaign',
-				},
+				campaignFilterField(
+					"Only prospects of this campaign (inferred from Kakiyo's other calls, not documented)",
+				),
 				{
 					displayName: 'Qualification',
 					name: 'qualification',
@@ -32,7 +33,7 @@ export const operation: Operation = {
 						{ name: 'Qualified', value: 'qualified' },
 					],
 					default: 'qualified',
-					description: 'Only prospects with this qualification',
+					description: `Only prospects with this qualification (${UNDOCUMENTED})`,
 				},
 				{
 					displayName: 'Status',
@@ -40,7 +41,7 @@ export const operation: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. replied',
-					description: 'Only prospects in this status, for example replied',
+					description: "Only prospects in this status, for example replied (Kakiyo's example)",
 				},
 				{
 					displayName: 'Text',
@@ -48,14 +49,20 @@ export const operation: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. smith',
-					description: 'Only prospects whose name or LinkedIn URL contains this text',
+					description: `Only prospects whose name or LinkedIn URL contains this text (${UNDOCUMENTED})`,
 				},
 			],
 		},
 	],
 	method: 'GET',
 	path: '/prospects/search',
-	qs: (parameters) => parameters.fields('filters'),
+	// Limit is sent as `limit`, as in Kakiyo's example; Return All sends none, so Kakiyo's own
+	// (undocumented) default applies, and the one answer is kept whole.
+	qs: (parameters) => ({
+		...parameters.fields('filters'),
+		...campaignFilter(parameters, 'filters'),
+		...(parameters.boolean('returnAll') ? {} : { limit: parameters.number('limit') }),
+	}),
 	paging: { kind: 'single' },
 	output: listOf('prospects'),
 };

@@ -1,4 +1,4 @@
-import { plain, type WireKit, type WireRow } from './wireRow';
+import { byId, plain, type WireKit, type WireRow } from './wireRow';
 
 const chatIds = '={{ $json.chatId }}';
 
@@ -54,7 +54,7 @@ const rows: WireRow[] = [
 			url: '={{ $json.url }}',
 			additionalFields: {
 				customData: 'Met at SaaStr',
-				additionalFields: { field: [{ fieldName: 'company', fieldValue: '={{ $json.company }}' }] },
+				prospectFields: { field: [{ fieldName: 'company', fieldValue: '={{ $json.company }}' }] },
 			},
 		},
 		items: (kit) =>
@@ -149,10 +149,24 @@ const rows: WireRow[] = [
 	{
 		resource: 'prospect',
 		operation: 'search',
-		parameters: { filters: { q: '={{ $json.q }}' }, returnAll: true },
-		items: () => [{ q: 'smith' }, { q: 'sarahlee' }],
+		parameters: {
+			filters: { q: '={{ $json.q }}', campaignId: byId('={{ $json.campaignId }}') },
+			returnAll: true,
+		},
+		items: (kit) => {
+			const campaignId = kit.team().campaigns[0].id;
+			return [
+				{ q: 'smith', campaignId },
+				{ q: 'sarahlee', campaignId },
+			];
+		},
 		calls: (items) =>
-			items.map(({ q }) => ['GET', '/v1/prospects/search', { q: String(q) }, undefined]),
+			items.map(({ q, campaignId }) => [
+				'GET',
+				'/v1/prospects/search',
+				{ q: String(q), campaignId: String(campaignId) },
+				undefined,
+			]),
 		output: (_items, kit) => {
 			const [john, sarah] = kit.team().prospects;
 			return [
@@ -273,7 +287,7 @@ const rows: WireRow[] = [
 		operation: 'deleteMany',
 		parameters: {
 			prospectIds: '={{ $json.prospectIds }}',
-			additionalFields: { campaignId: '={{ $json.campaignId }}' },
+			additionalFields: { campaignId: byId('={{ $json.campaignId }}') },
 		},
 		items: (kit) => {
 			const [john, sarah] = kit.team().prospects;
