@@ -55,7 +55,8 @@ export type OutputMapper = (answer: unknown, parameters: ItemParameters) => IDat
 /**
  * - `single`: Kakiyo returns the whole list at once; Limit trims it.
  * - `offset`: `limit` + `offset` query parameters, `total` in the answer (Do Not Contact).
- * - `cursor`: `limit` + `after` (the ID of the last item seen) query parameters (campaigns).
+ * - `cursor`: `limit` + `after` query parameters (campaigns): a cursor Kakiyo names, else the last ID seen
+ *   while its `total` says there is more.
  */
 export type Paging =
 	| { kind: 'single' }

@@ -23,6 +23,12 @@ function reportedCursor(answer: unknown): string | undefined {
 	return undefined;
 }
 
+/** The ID of a page's last object, if it has one. */
+function lastId(pageItems: IDataObject[]): string | undefined {
+	const id = pageItems[pageItems.length - 1]?.id;
+	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
 /** What makes an item the same object on another page: its ID (`$id` for Do Not Contact entries). */
 function identity(item: IDataObject): string {
 	const id = item.id ?? item.$id;
@@ -35,7 +41,7 @@ function identity(item: IDataObject): string {
  * paging, so the reading trusts nothing it does not see: an object already output is not output
  * again, and a page that brings nothing new ends the reading. A short page alone is no end (the
  * server may serve less than asked); an empty page, a reached `total`, or (cursor paging) no cursor
- * or the same one again is.
+ * (named by Kakiyo, or the last ID while a `total` says there is more) or the same one again is.
  */
 export async function readPages(
 	paging: Paging,
@@ -77,8 +83,10 @@ export async function readPages(
 			if (total !== undefined && offset >= total) break;
 		} else {
 			if (total !== undefined && items.length >= total) break;
-			// Only a cursor Kakiyo names is followed (spec §1.7); the same one again would loop.
-			const next = reportedCursor(answer);
+			// A cursor Kakiyo names is followed (spec §1.7). Without one, a `total` still says there
+			// is more: then `after` is the last ID of the page, the reading Kakiyo's own node and the
+			// spec's decision (C3) assume. The same cursor again would loop.
+			const next = reportedCursor(answer) ?? (total !== undefined ? lastId(pageItems) : undefined);
 			if (!next || next === after) break;
 			after = next;
 		}

@@ -4,8 +4,8 @@ import { kakiyoAgainst } from './kakiyoRun';
 import { WireKit } from './wire/wireRow';
 
 /**
- * Get Many reads pages where Kakiyo pages (campaigns by the cursor Kakiyo names, Do Not Contact by
- * `limit`/`offset`), as large as Kakiyo allows, and stops at Limit; one call otherwise. Whatever
+ * Get Many reads pages where Kakiyo pages (campaigns by the cursor Kakiyo names, else by the last ID
+ * while a total says there is more; Do Not Contact by `limit`/`offset`), as large as Kakiyo allows, and stops at Limit; one call otherwise. Whatever
  * Kakiyo does with the paging parameters, no object is output twice and no page is skipped.
  */
 let kit: WireKit;
@@ -61,12 +61,28 @@ const page = (limit: number, position: Record<string, string> = {}) => ({
  */
 const READINGS: Reading[] = [
 	{
-		kakiyo: 'offers no cursor (the emulator as the spec decides)',
+		kakiyo: 'reports a total but names no cursor (the emulator as the spec decides)',
 		listPaging: {},
+		resource: 'campaign',
+		outcome: 'reads on after the last ID while the total says there is more (spec C3)',
+		output: (ids) => ids,
+		queries: (ids) => [page(100), page(100, { after: ids[99] })],
+	},
+	{
+		kakiyo: 'names no cursor and reports no total',
+		listPaging: { omitTotal: true },
 		resource: 'campaign',
 		outcome: 'reads one page: no cursor is made up (spec §1.7)',
 		output: (ids) => ids.slice(0, 100),
 		queries: () => [page(100)],
+	},
+	{
+		kakiyo: 'ignores after and names no cursor, reporting a total',
+		listPaging: { ignorePosition: true },
+		resource: 'campaign',
+		outcome: 'stops when the last ID brings nothing new, each campaign output once',
+		output: (ids) => ids.slice(0, 100),
+		queries: (ids) => [page(100), page(100, { after: ids[99] })],
 	},
 	{
 		kakiyo: 'names the next cursor',
