@@ -111,22 +111,49 @@ class HookLifecycle {
 			);
 			return undefined;
 		}
-		// The id was stored by this trigger; only a URL Kakiyo reports as different disowns it.
-		if (hook.url === undefined || sameUrl(hook.url, this.url)) return hook;
-		// Static data copied from another workflow, or an old base URL: not provably ours, left alone.
-		this.context.logger.warn(
-			`Kakiyo webhook ${hook.id} delivers to another URL (${String(hook.url)}); leaving it untouched and looking for this trigger's own webhook`,
-		);
+		if (this.mayBeOurs(hook)) return hook;
+		this.disown(hook);
 		return undefined;
+	}
+
+	/** Whether a hook could be ours: the id was stored by this trigger; only another URL disowns it. */
+	private mayBeOurs(hook: KakiyoWebhook): boolean {
+		return hook.url === undefined || sameUrl(hook.url, this.url);
+	}
+
+	/**
+	 * Forgets a stored hook that delivers to another URL (static data copied with a workflow, or an old
+	 * base URL), at once: if a later call fails, n8n's clean-up runs `delete`, which must not find the
+	 * id. The hook itself is not provably ours and is left alone.
+	 */
+	private disown(hook: KakiyoWebhook): void {
+		this.state.clear();
+		this.context.logger.warn(
+			`Kakiyo webhook ${hook.id} delivers to another URL (${String(hook.url)}); it is not this trigger's webhook and is left untouched`,
+		);
+	}
+
+	/**
+	 * The hooks Kakiyo lists for this trigger's URL, and the stored one unless the list shows it with
+	 * another URL (one listed without a URL is trusted, as `ownHook` trusts it).
+	 */
+	private async listOurs(storedId?: string): Promise<KakiyoWebhook[]> {
+		const listed = await listWebhooks.call(this.context, this.retry);
+		return listed.filter((hook) => {
+			if (hook.id !== storedId) return sameUrl(hook.url, this.url);
+			if (this.mayBeOurs(hook)) return true;
+			this.disown(hook);
+			return false;
+		});
 	}
 
 	/**
 	 * Deletes a hook and makes sure it is gone. An answer that names the hook confirms it; any other
-	 * (an empty object, a message) is checked by reading the hook, which must be not_found. A hook that
-	 * is already gone counts as deleted: with `confirm`, only once the list answers without it, which
-	 * shows this is the Kakiyo API (hooks just read from the list need no such check).
+	 * (an empty object, a message) is checked by reading the hook, which must be not_found. Kakiyo's
+	 * not_found counts as already deleted: every caller has just seen the hook, in the list or by id,
+	 * so this is the Kakiyo API and not a base URL where every route is not found.
 	 */
-	private async remove(id: string, confirm = false): Promise<void> {
+	private async remove(id: string): Promise<void> {
 		const deleted = await this.unlessGone(
 			deleteWebhook.call(this.context, id, this.retry).then((answer) => ({ answer })),
 		);
@@ -136,14 +163,6 @@ class HookLifecycle {
 			if (!still) return;
 			throw new NodeOperationError(this.context.getNode(), `Kakiyo did not delete webhook ${id}`, {
 				description: `Kakiyo answered the deletion of webhook ${id} as a success, yet still shows the webhook. Nothing was changed in n8n; deactivate the workflow again, or delete the webhook in the Kakiyo dashboard.`,
-			});
-		}
-		if (
-			confirm &&
-			(await listWebhooks.call(this.context, this.retry)).some((hook) => hook.id === id)
-		) {
-			throw new NodeOperationError(this.context.getNode(), `Kakiyo did not delete webhook ${id}`, {
-				description: `Kakiyo answered that webhook ${id} was not found, yet still lists it. Delete it in the Kakiyo dashboard, or deactivate this workflow again later.`,
 			});
 		}
 		this.context.logger.debug(`Kakiyo webhook ${id} was already deleted`);
@@ -232,10 +251,9 @@ class HookLifecycle {
 			if (stored) return await this.reconcile(stored, events, state);
 		}
 
-		const ours = (await listWebhooks.call(this.context, this.retry)).filter((hook) =>
-			sameUrl(hook.url, this.url),
-		);
-		// Only now, with the list read, is the stored hook known to be gone (or not ours).
+		const ours = await this.listOurs();
+		// Only now, with the list read, is a stored hook answered not_found known to be gone: a wrong
+		// base URL answers not_found for every route. (One with another URL was forgotten at once.)
 		if (state.webhookId) this.state.clear();
 		if (ours.length === 0) return false;
 		const keeper = pickKeeper(ours, events);
@@ -286,18 +304,17 @@ class HookLifecycle {
 	}
 
 	/**
-	 * Removes this trigger's webhook: the stored one, or (static data lost) every hook with our URL.
-	 * Kakiyo's not_found for the hook counts as done, so running it twice is safe; any other failure,
-	 * a bare 404 included, throws, keeping the state, and n8n retries.
+	 * Removes this trigger's webhooks: every hook Kakiyo lists with our URL (a duplicate left by a
+	 * request whose answer was lost, or by another n8n main, included) and the stored one, unless the
+	 * list shows it with another URL: that hook is someone else's (a copied workflow's static data) and
+	 * is never deleted. A hook the list no longer shows is gone. Reading the list costs the call that
+	 * reading the stored hook to check its URL would. Kakiyo's not_found for a hook counts as done, so
+	 * running it twice is safe; any other failure, a bare 404 included, throws, keeping the state, and
+	 * n8n retries.
 	 */
 	async delete(): Promise<boolean> {
 		const { webhookId } = this.state.read();
-		const ids = webhookId
-			? [webhookId]
-			: (await listWebhooks.call(this.context, this.retry))
-					.filter((hook) => sameUrl(hook.url, this.url))
-					.map((hook) => hook.id);
-		for (const id of ids) await this.remove(id, id === webhookId);
+		for (const hook of await this.listOurs(webhookId)) await this.remove(hook.id);
 		this.state.clear();
 		return true;
 	}
