@@ -13,7 +13,7 @@ import {
 	type KakiyoWebhook,
 	type WebhookFields,
 } from '../shared/webhooksApi';
-import { judge, type Judgement } from './confirmation';
+import { judge, type CheckedField, type Judgement } from './confirmation';
 import { chosenEvents, sameEvents } from './eventSelection';
 import { hookName } from './hookName';
 import { assertKakiyoCanReach } from './reachability';
@@ -44,6 +44,20 @@ function notApplied(context: IHookFunctions, id: string, judgement: Judgement): 
 		`Kakiyo did not apply the update to webhook ${id}`,
 		{
 			description: `Kakiyo answered that the webhook has ${judgement.contradicted.join(', ')}. Nothing was stored. Check the webhook in the Kakiyo dashboard, or delete it there and activate this workflow again.`,
+		},
+	);
+}
+
+function notConfirmed(
+	context: IHookFunctions,
+	id: string,
+	fields: CheckedField[],
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Kakiyo did not confirm the update to webhook ${id}`,
+		{
+			description: `Neither Kakiyo's answer nor reading the webhook again shows its ${fields.join(', ')}, so whether the update took effect is unknown. Nothing was stored. Check the webhook in the Kakiyo dashboard, or delete it there and activate this workflow again.`,
 		},
 	);
 }
@@ -172,7 +186,8 @@ class HookLifecycle {
 	 * Sends the changes and makes sure they took effect, from the answer when it shows them,
 	 * otherwise by reading the webhook again. A new secret can only be confirmed by the answer (Kakiyo
 	 * never shows a stored secret): when it does not confirm one, the hook is replaced by a new one
-	 * instead, and false sends n8n on to `create`. Throws when Kakiyo contradicts a change.
+	 * instead, and false sends n8n on to `create`. Throws when Kakiyo contradicts a change, or when
+	 * neither the answer nor the webhook read again shows it.
 	 */
 	private async applyChanges(id: string, changes: WebhookFields): Promise<boolean> {
 		const answer = await this.unlessGone(putWebhook.call(this.context, id, changes, this.retry));
@@ -198,6 +213,9 @@ class HookLifecycle {
 		if (fromAnswer.unconfirmed.length > 0) {
 			const reread = judge(changes, await getWebhook.call(this.context, id, this.retry));
 			if (reread.contradicted.length > 0) throw notApplied(this.context, id, reread);
+			// What neither showed may or may not have taken effect: never stored as applied.
+			const unknown = reread.unconfirmed.filter((field) => fromAnswer.unconfirmed.includes(field));
+			if (unknown.length > 0) throw notConfirmed(this.context, id, unknown);
 		}
 		return true;
 	}

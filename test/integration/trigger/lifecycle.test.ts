@@ -246,6 +246,35 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 		expect(changed.nodeStaticData().webhookEvents).toEqual(['linkedin.message.received']);
 	});
 
+	it('fails, storing nothing, when neither the answer nor reading the hook again shows the events', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const changed = triggerWorkflow(rig, { staticData, events: ['prospect.qualified'] });
+		const [hook] = rig.emulator.webhooks();
+		// Both reads of the hook describe it without its events; the update is answered with a message.
+		rig.emulator.injectFault({
+			method: 'GET',
+			path: '/v1/webhooks/:id',
+			status: 200,
+			body: { id: hook.id, url: hook.url, active: true },
+			count: 2,
+		});
+		answerUpdateWith({ message: 'Webhook updated successfully' });
+		const start = mark();
+		const error = (await activate(changed).catch(
+			(caught: unknown) => caught,
+		)) as NodeOperationError;
+		expect(callsSince(rig, start)).toEqual([
+			'GET /v1/webhooks/:id',
+			'PUT /v1/webhooks/:id',
+			'GET /v1/webhooks/:id',
+		]);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(`Kakiyo did not confirm the update to webhook ${hook.id}`);
+		expect(error.description).toMatch(/shows its events/);
+		expect(changed.nodeStaticData().webhookEvents).toEqual(['linkedin.message.received']);
+	});
+
 	it('accepts events confirmed by reading the hook again', async () => {
 		const staticData: IDataObject = {};
 		await activate(triggerWorkflow(rig, { staticData }));
