@@ -286,9 +286,14 @@ class HookLifecycle {
 	 * Registers the webhook with a fresh secret and remembers it; or, when another activation in this
 	 * process registered it since `checkExists`, keeps that one. Refuses a URL the hosted Kakiyo API
 	 * could never call. Nothing is stored unless Kakiyo's answer names the hook and contradicts
-	 * nothing that was sent; a secret in the answer is never taken over the one sent, and another one
-	 * there (masked, or made by Kakiyo) fails activation, as the trigger could not tell which one
-	 * Kakiyo signs with.
+	 * nothing that was sent.
+	 *
+	 * The secret: Kakiyo may make its own and return it, once, in the create answer (the contract says
+	 * to handle that). A secret shown there in full, other than the one sent, is that one, the one
+	 * Kakiyo signs with, and is kept. A masked or cut-short one (`whsec_****`) could be any secret and
+	 * fails activation, as the trigger could not tell which one Kakiyo signs with. An update's answer
+	 * never supplies a secret (see `applyChanges`): it only confirms the one sent, or the hook is
+	 * replaced and this create answer decides.
 	 */
 	async create(events: string[]): Promise<boolean> {
 		const credential = await this.context.getCredentials<{ url?: string }>(KAKIYO_CREDENTIAL);
@@ -304,10 +309,11 @@ class HookLifecycle {
 		const fields = { name: this.desiredName(), url: this.url, events, secret: generateSecret() };
 		const hook = await createWebhook.call(this.context, fields, this.retry);
 		const judgement = judge(fields, hook);
-		if (judgement.contradicted.length > 0 || judgement.otherSecret) {
+		const hiddenSecret = judgement.otherSecret && judgement.readableSecret === undefined;
+		if (judgement.contradicted.length > 0 || hiddenSecret) {
 			const problems = [
 				...judgement.contradicted,
-				...(judgement.otherSecret ? ['another signing secret than the one sent'] : []),
+				...(hiddenSecret ? ['another signing secret than the one sent'] : []),
 			];
 			throw new NodeOperationError(
 				this.context.getNode(),
@@ -317,7 +323,16 @@ class HookLifecycle {
 				},
 			);
 		}
-		this.state.save({ webhookId: hook.id, webhookEvents: events, webhookSecret: fields.secret });
+		if (judgement.readableSecret !== undefined) {
+			this.context.logger.info(
+				`Kakiyo made its own signing secret for webhook ${hook.id}; the trigger verifies deliveries with it`,
+			);
+		}
+		this.state.save({
+			webhookId: hook.id,
+			webhookEvents: events,
+			webhookSecret: judgement.readableSecret ?? fields.secret,
+		});
 		return true;
 	}
 

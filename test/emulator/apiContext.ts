@@ -12,7 +12,7 @@ export type ApiRoute = Route<ApiCall>;
 
 export interface ApiDeps {
 	world: World;
-	serverGeneratedSecrets: boolean;
+	serverGeneratedSecrets: boolean | 'always';
 	/** How long an import stays `processing` (0: done before the next request can look). */
 	importDelayMs: number;
 	/** Starts delivering an event to the team's webhooks without waiting; returns how many get it. */

@@ -2,7 +2,16 @@ import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
 import { FAST_RETRY } from '../../support/fastRetry';
 import { WebhookServer } from '../../support/webhookServer';
-import { activate, callsSince, hooks, kakiyo, triggerWorkflow, webhookUrlOf, useRig } from './rig';
+import {
+	activate,
+	callsSince,
+	hooks,
+	kakiyo,
+	startRig,
+	triggerWorkflow,
+	webhookUrlOf,
+	useRig,
+} from './rig';
 
 const rig = useRig();
 
@@ -84,10 +93,11 @@ describe('create', () => {
 	});
 
 	it.each([
-		['one Kakiyo made', 'made-by-kakiyo'],
-		['a masked one', 'whsec_****'],
+		['masked', 'whsec_****'],
+		['masked with dots', 'whsec_a1b2…'],
+		['cut short', 'a1b2c3d4'],
 	])(
-		'fails, storing nothing, when the create answer shows another secret than the one sent (%s)',
+		'fails, storing nothing, when the create answer shows another secret that is %s',
 		async (_case, answered) => {
 			const workflow = triggerWorkflow(rig);
 			rig.emulator.injectFault({
@@ -105,6 +115,27 @@ describe('create', () => {
 			expect(workflow.nodeStaticData()).toEqual({});
 		},
 	);
+
+	it('keeps the secret Kakiyo made itself when the create answer shows one in full, and verifies with it', async () => {
+		const generating = await startRig({ serverGeneratedSecrets: 'always' });
+		try {
+			const workflow = triggerWorkflow(generating);
+			await activate(workflow);
+			const [hook] = generating.emulator.webhooks();
+			expect(workflow.nodeStaticData()).toMatchObject({
+				webhookId: hook.id,
+				webhookSecret: hook.secret,
+			});
+			expect(JSON.stringify(workflow.logs)).not.toContain(hook.secret);
+
+			generating.receiver.serve(workflow);
+			const result = await generating.emulator.emit('linkedin.message.received');
+			expect(result.deliveries[0]).toMatchObject({ delivered: true, status: 200 });
+			expect(generating.receiver.executions()).toHaveLength(1);
+		} finally {
+			await generating.close();
+		}
+	});
 
 	it('fails, storing nothing, when the create answer shows other events or URL', async () => {
 		const workflow = triggerWorkflow(rig);
@@ -198,22 +229,28 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 		expectNoFalseSecret(workflow);
 	});
 
-	it('does not take a masked secret echoed back, and ends with one hook whose secret it holds', async () => {
-		const workflow = await needingNewSecret();
-		const { webhookId } = workflow.nodeStaticData();
-		answerUpdateWith({
-			id: webhookId,
-			url: webhookUrlOf(workflow),
-			events: ['linkedin.message.received'],
-			active: true,
-			secret: 'whsec_****',
-			message: 'Webhook updated successfully',
-		});
-		await activate(workflow).catch(() => undefined);
-		expect(workflow.nodeStaticData().webhookSecret).not.toBe('whsec_****');
-		expectNoFalseSecret(workflow);
-		await expectRepairedBy(() => activate(workflow), workflow);
-	});
+	it.each([
+		['a masked secret', 'whsec_****'],
+		['a readable secret other than the one sent', `whsec_${'k'.repeat(40)}`],
+	])(
+		'never takes %s from an update answer, and ends with one hook whose secret it holds',
+		async (_case, answered) => {
+			const workflow = await needingNewSecret();
+			const { webhookId } = workflow.nodeStaticData();
+			answerUpdateWith({
+				id: webhookId,
+				url: webhookUrlOf(workflow),
+				events: ['linkedin.message.received'],
+				active: true,
+				secret: answered,
+				message: 'Webhook updated successfully',
+			});
+			await activate(workflow).catch(() => undefined);
+			expect(workflow.nodeStaticData().webhookSecret).not.toBe(answered);
+			expectNoFalseSecret(workflow);
+			await expectRepairedBy(() => activate(workflow), workflow);
+		},
+	);
 
 	it('replaces the hook when an answer without the webhook cannot confirm a new secret', async () => {
 		const workflow = await needingNewSecret();
