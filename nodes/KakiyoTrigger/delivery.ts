@@ -33,6 +33,30 @@ function logRefusal(
 	});
 }
 
+type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']> & {
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+};
+
+/**
+ * The exact bytes received, or undefined when they cannot be had. From node version 2 on, n8n reads
+ * the body itself only for the content types it parses: it is read here otherwise, as n8n's own
+ * Webhook node does, so the signature covers every byte. Never throws: n8n starts a (failed)
+ * execution for a webhook() that throws, and nothing may start before the signature is checked. A
+ * form n8n already parsed from the stream, a body over n8n's size limit or one that does not
+ * inflate all fail the read, and the signature check then refuses the missing body.
+ */
+async function readRawBody(request: WebhookRequest): Promise<Buffer | undefined> {
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
+		try {
+			await request.readRawBody();
+		} catch {
+			return undefined;
+		}
+	}
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
+}
+
 /** The JSON object Kakiyo sent, or undefined for an empty body, broken JSON or a non-object. */
 export function parsePayload(rawBody: Buffer): Payload | undefined {
 	// n8n's own body parser drops a UTF-8 byte order mark too; the signature still covers it.
@@ -69,16 +93,8 @@ export async function receiveDelivery(
 	this: IWebhookFunctions,
 	runtime: TriggerRuntime,
 ): Promise<IWebhookResponseData> {
-	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
-		rawBody?: Buffer;
-		readRawBody?: () => Promise<void>;
-	};
-	// From node version 2 on, n8n reads the body itself only for the content types it parses:
-	// read it here otherwise, as n8n's own Webhook node does, so the signature covers every byte.
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
-		await request.readRawBody();
-	}
-	const rawBody = request.rawBody;
+	const request = this.getRequestObject() as WebhookRequest;
+	const rawBody = await readRawBody(request);
 	const check = verifySignature(rawBody, request.headers[SIGNATURE_HEADER], storedSecret(this));
 	if (!check.valid) {
 		logRefusal(this, runtime, check.reason);

@@ -173,6 +173,47 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		});
 	});
 
+	describe('4b. unreadable bodies', () => {
+		it.each([1, 2] as const)(
+			'an unsigned multipart form, which n8n parses itself, gets 401 and starts no execution (trigger version %s)',
+			async (typeVersion) => {
+				await withTrigger(
+					stack,
+					['linkedin.message.received'],
+					async (trigger) => {
+						const boundary = 'kakiyo-e2e-form';
+						const form = [
+							`--${boundary}`,
+							'Content-Disposition: form-data; name="event"',
+							'',
+							'linkedin.message.received',
+							`--${boundary}--`,
+							'',
+						].join('\r\n');
+						expect(
+							await postDelivery(
+								trigger,
+								form,
+								undefined,
+								`multipart/form-data; boundary=${boundary}`,
+							),
+						).toBe(401);
+
+						// A good delivery last: a failed execution started by the form would be counted too.
+						const good = payloadOf('linkedin.message.received', { message: 'after the form' });
+						expect(
+							(await stack.emulator!.emit('linkedin.message.received', good)).deliveries[0].status,
+						).toBe(200);
+						const executions = await waitForExecutions(stack, trigger, 1);
+						expect(executions[0].status).toBe('success');
+						expect(await triggerOutput(stack, executions[0])).toEqual([good]);
+					},
+					typeVersion,
+				);
+			},
+		);
+	});
+
 	describe('5. action node', () => {
 		const emulatorGet = async (path: string) =>
 			await (

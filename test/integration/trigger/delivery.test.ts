@@ -203,6 +203,74 @@ describe('refused deliveries answer 401 and start nothing', () => {
 	});
 });
 
+describe('a request whose body n8n already read, or cannot read, is refused 401 and starts nothing', () => {
+	const boundary = 'kakiyo-form-boundary';
+	const form = [
+		`--${boundary}`,
+		'Content-Disposition: form-data; name="event"',
+		'',
+		'linkedin.message.received',
+		`--${boundary}--`,
+		'',
+	].join('\r\n');
+
+	/** Refused with 401, no execution (not even a failed one) and the reason in the refusal log. */
+	function expectRefusedUnread(workflow: TestWorkflow, answer: { status: number; body: string }) {
+		expect(answer.status).toBe(401);
+		expect(JSON.parse(answer.body)).toEqual({
+			error: 'unauthorized',
+			message: 'Missing or invalid X-Kakiyo-Signature',
+		});
+		expect(rig.receiver.calls.map((call) => call.error)).toEqual([undefined]);
+		expect(executions()).toHaveLength(0);
+		expect(workflow.logs).toContainEqual(
+			expect.objectContaining({
+				level: 'warn',
+				meta: expect.objectContaining({ reasons: { missing_body: 1 } }),
+			}),
+		);
+	}
+
+	it.each([1, 2])(
+		'a multipart form, which n8n parses from the stream, with the trigger at version %s',
+		async (typeVersion) => {
+			const workflow = await listening({ typeVersion });
+			const answer = await post(webhookUrlOf(workflow), form, {
+				'content-type': `multipart/form-data; boundary=${boundary}`,
+				// Signed over the bytes sent: still nothing the trigger can verify, as it cannot read them.
+				'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), form),
+			});
+			expectRefusedUnread(workflow, answer);
+		},
+	);
+
+	it("a body over n8n's payload size limit, in a content type n8n leaves unread", async () => {
+		const workflow = await listening({ typeVersion: 2 });
+		const raw = JSON.stringify(fresh('linkedin.message.received', { padding: 'x'.repeat(4096) }));
+		rig.receiver.payloadSizeMax = 1024;
+		try {
+			const answer = await post(webhookUrlOf(workflow), raw, {
+				'content-type': 'application/octet-stream',
+				'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), raw),
+			});
+			expectRefusedUnread(workflow, answer);
+		} finally {
+			rig.receiver.payloadSizeMax = Infinity;
+		}
+	});
+
+	it('a body that claims gzip but does not inflate', async () => {
+		const workflow = await listening({ typeVersion: 2 });
+		const raw = 'not gzip at all';
+		const answer = await post(webhookUrlOf(workflow), raw, {
+			'content-type': 'application/octet-stream',
+			'content-encoding': 'gzip',
+			'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), raw),
+		});
+		expectRefusedUnread(workflow, answer);
+	});
+});
+
 describe('a flood of forged deliveries', () => {
 	const forged = JSON.stringify(fresh('linkedin.message.received'));
 	const flood = async (workflow: TestWorkflow, count: number) => {
