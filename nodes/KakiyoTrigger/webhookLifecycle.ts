@@ -17,7 +17,7 @@ import { judge, type CheckedField, type Judgement } from './confirmation';
 import { chosenEvents, sameEvents } from './eventSelection';
 import { hookName } from './hookName';
 import { assertKakiyoCanReach } from './reachability';
-import { assertUsableOptions } from './triggerOptions';
+import { usableOptions, type DeliveryOptions } from './triggerOptions';
 import { TriggerStateStore } from './triggerState';
 import type { TriggerRuntime } from './triggerRuntime';
 import { sameUrl } from './webhookUrl';
@@ -33,6 +33,12 @@ import { sameUrl } from './webhookUrl';
  * stored the next one finds in the process's memory even when its own copy of the static data is
  * older: two activations of one workflow at the same moment end with one hook and one secret.
  */
+
+/** What the node asks for on activation: the events to register and the options to store. */
+interface Wanted {
+	events: string[];
+	options: DeliveryOptions;
+}
 
 function generateSecret(): string {
 	return randomBytes(32).toString('hex');
@@ -229,7 +235,7 @@ class HookLifecycle {
 	 */
 	private async reconcile(
 		hook: KakiyoWebhook,
-		events: string[],
+		{ events, options }: Wanted,
 		known: { webhookSecret?: string; webhookEvents?: string[] },
 	): Promise<boolean> {
 		const changes: WebhookFields = {};
@@ -252,7 +258,12 @@ class HookLifecycle {
 				`Updated Kakiyo webhook ${hook.id} (${Object.keys(changes).join(', ')})`,
 			);
 		}
-		this.state.save({ webhookId: hook.id, webhookEvents: events, webhookSecret: secret });
+		this.state.save({
+			webhookId: hook.id,
+			webhookEvents: events,
+			webhookSecret: secret,
+			webhookOptions: options,
+		});
 		return true;
 	}
 
@@ -262,11 +273,11 @@ class HookLifecycle {
 	 * repaired with a fresh secret (static data lost means the secret is lost too), any others are
 	 * deleted so a trigger never has two hooks. False sends n8n on to `create`.
 	 */
-	async checkExists(events: string[]): Promise<boolean> {
+	async checkExists(wanted: Wanted): Promise<boolean> {
 		const state = this.state.read();
 		if (state.webhookId) {
 			const stored = await this.ownHook(state.webhookId);
-			if (stored) return await this.reconcile(stored, events, state);
+			if (stored) return await this.reconcile(stored, wanted, state);
 		}
 
 		const ours = await this.listOurs();
@@ -274,12 +285,12 @@ class HookLifecycle {
 		// base URL answers not_found for every route. (One with another URL was forgotten at once.)
 		if (state.webhookId) this.state.clear();
 		if (ours.length === 0) return false;
-		const keeper = pickKeeper(ours, events);
+		const keeper = pickKeeper(ours, wanted.events);
 		for (const extra of ours.filter((hook) => hook !== keeper)) {
 			this.context.logger.info(`Deleting duplicate Kakiyo webhook ${extra.id} for ${this.url}`);
 			await this.remove(extra.id);
 		}
-		return await this.reconcile(keeper, events, {});
+		return await this.reconcile(keeper, wanted, {});
 	}
 
 	/**
@@ -295,14 +306,15 @@ class HookLifecycle {
 	 * never supplies a secret (see `applyChanges`): it only confirms the one sent, or the hook is
 	 * replaced and this create answer decides.
 	 */
-	async create(events: string[]): Promise<boolean> {
+	async create(wanted: Wanted): Promise<boolean> {
+		const { events, options } = wanted;
 		const credential = await this.context.getCredentials<{ url?: string }>(KAKIYO_CREDENTIAL);
 		assertKakiyoCanReach(this.context.getNode(), this.url, credential.url);
 
 		const meanwhile = this.state.remembered();
 		if (meanwhile) {
 			const hook = await this.ownHook(meanwhile.webhookId);
-			if (hook && (await this.reconcile(hook, events, meanwhile))) return true;
+			if (hook && (await this.reconcile(hook, wanted, meanwhile))) return true;
 			if (!hook) this.state.clear();
 		}
 
@@ -332,6 +344,7 @@ class HookLifecycle {
 			webhookId: hook.id,
 			webhookEvents: events,
 			webhookSecret: judgement.readableSecret ?? fields.secret,
+			webhookOptions: options,
 		});
 		return true;
 	}
@@ -363,16 +376,19 @@ async function step<T>(
 	return await runtime.lock.run(lifecycle.url, async () => await work(lifecycle));
 }
 
+/** The events and options, read once per step and checked before anything is registered. */
+function wantedBy(context: IHookFunctions): Wanted {
+	return { events: chosenEvents(context), options: usableOptions(context) };
+}
+
 export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
-	const events = chosenEvents(this);
-	assertUsableOptions(this);
-	return await step(this, runtime, async (lifecycle) => await lifecycle.checkExists(events));
+	const wanted = wantedBy(this);
+	return await step(this, runtime, async (lifecycle) => await lifecycle.checkExists(wanted));
 }
 
 export async function create(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
-	const events = chosenEvents(this);
-	assertUsableOptions(this);
-	return await step(this, runtime, async (lifecycle) => await lifecycle.create(events));
+	const wanted = wantedBy(this);
+	return await step(this, runtime, async (lifecycle) => await lifecycle.create(wanted));
 }
 
 export async function deleteHook(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {

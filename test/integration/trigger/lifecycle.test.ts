@@ -61,6 +61,7 @@ describe('create', () => {
 			webhookId: hook.id,
 			webhookEvents: ['linkedin.invitation.accepted', 'linkedin.message.received'],
 			webhookSecret: hook.secret,
+			webhookOptions: { includeHeaders: false, maxAgeSeconds: 0 },
 			webhookStoredAt: expect.any(Number),
 		});
 	});
@@ -417,6 +418,7 @@ describe('checkExists', () => {
 			webhookId: original.id,
 			webhookEvents: ['linkedin.message.received'],
 			webhookSecret: hook.secret,
+			webhookOptions: { includeHeaders: false, maxAgeSeconds: 0 },
 			webhookStoredAt: expect.any(Number),
 		});
 	});
