@@ -51,6 +51,16 @@ function stateIn(data: IDataObject): TriggerState {
 	};
 }
 
+/** Whether two states name the same hook, secret, events and options (their stamps aside). */
+function sameRegistration(a: TriggerState, b: TriggerState): boolean {
+	return (
+		a.webhookId === b.webhookId &&
+		a.webhookSecret === b.webhookSecret &&
+		JSON.stringify(a.webhookEvents) === JSON.stringify(b.webhookEvents) &&
+		JSON.stringify(a.webhookOptions) === JSON.stringify(b.webhookOptions)
+	);
+}
+
 /** A plain copy: static data holds n8n's observed objects, which structuredClone refuses. */
 function copyOf(state: TriggerState): TriggerState {
 	const copy: TriggerState = {};
@@ -141,15 +151,22 @@ export class TriggerStateStore {
 		};
 	}
 
-	/** Stores a confirmed hook; unchanged state keeps its stamp, so a healthy check writes nothing new. */
+	/**
+	 * Stores a confirmed hook; unchanged state keeps its stamp. Static data that already holds it is
+	 * left alone: any write marks it changed, and n8n then saves it to its database, which a healthy
+	 * activation has no reason to cost.
+	 */
 	save(state: RegisteredState): void {
 		const current = this.read();
-		const unchanged =
-			current.webhookId === state.webhookId &&
-			current.webhookSecret === state.webhookSecret &&
-			JSON.stringify(current.webhookEvents) === JSON.stringify(state.webhookEvents) &&
-			JSON.stringify(current.webhookOptions) === JSON.stringify(state.webhookOptions);
-		this.write(unchanged ? current : { ...state, webhookStoredAt: this.nextStamp() });
+		const next = sameRegistration(current, state)
+			? current
+			: { ...state, webhookStoredAt: this.nextStamp() };
+		const stored = stateIn(staticData(this.context));
+		if (sameRegistration(stored, next) && stored.webhookStoredAt === next.webhookStoredAt) {
+			this.memory.set(this.url, next);
+			return;
+		}
+		this.write(next);
 	}
 
 	clear(): void {

@@ -394,10 +394,26 @@ describe('checkExists', () => {
 		const workflow = triggerWorkflow(rig);
 		await activate(workflow);
 		const stored = { ...workflow.nodeStaticData() };
+		// What n8n saves to its database after activation when set (workflow-static-data.service).
+		workflow.workflow.staticData.__dataChanged = false;
 		const before = mark();
 		await expect(hooks(workflow).checkExists()).resolves.toBe(true);
 		expect(callsSince(rig, before)).toEqual(['GET /v1/webhooks/:id']);
 		expect(workflow.nodeStaticData()).toEqual(stored);
+		expect(workflow.workflow.staticData.__dataChanged).toBe(false);
+	});
+
+	it('writes the static data when only the options changed', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const changed = triggerWorkflow(rig, { staticData, options: { includeHeaders: true } });
+		changed.workflow.staticData.__dataChanged = false;
+		await expect(hooks(changed).checkExists()).resolves.toBe(true);
+		expect(changed.nodeStaticData().webhookOptions).toEqual({
+			includeHeaders: true,
+			maxAgeSeconds: 0,
+		});
+		expect(changed.workflow.staticData.__dataChanged).toBe(true);
 	});
 
 	it('adopts its own hook by URL after static data is lost, with a fresh secret, and no second hook', async () => {
