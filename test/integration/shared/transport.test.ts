@@ -61,6 +61,7 @@ describe('joinUrl', () => {
 			'https://proxy.example/kakiyo/v1/webhooks/a',
 		],
 		['', '/verify', 'https://api.kakiyo.com/v1/verify'],
+		['   ', '/verify', 'https://api.kakiyo.com/v1/verify'],
 		[undefined, '/verify', 'https://api.kakiyo.com/v1/verify'],
 	])('joins %p and %p', (base, path, expected) => {
 		expect(joinUrl(base, path)).toBe(expected);
