@@ -224,6 +224,19 @@ describe('retries', () => {
 		expect(server.calls).toHaveLength(1);
 	});
 
+	it.each([502, 503, 504])(
+		'does not repeat a POST on %i: a gateway error may come after Kakiyo processed it',
+		async (status) => {
+			server.answer(
+				{ status, body: { error: 'internal_error', message: 'Gateway' } },
+				{ status: 201, body: { id: 'x' } },
+			);
+			const error = await failure('POST', '/webhooks/test', { body: { event: 'message.sent' } });
+			expect(error.message).toBe(`Kakiyo had a server error (${status}): Gateway`);
+			expect(server.calls).toHaveLength(1);
+		},
+	);
+
 	it('retries a timed-out GET, then explains the timeout', async () => {
 		server.answer({ status: 200, body: {}, delayMs: 600 });
 		const error = await failure('GET', '/verify', { retry: { timeoutMs: 150 } });
