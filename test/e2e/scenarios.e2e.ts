@@ -16,6 +16,7 @@ import {
 	payloadOf,
 	type ActiveTrigger,
 } from './triggerProbe';
+import { multipartForm } from '../support/multipartForm';
 import { kakiyoSignature } from '../support/signature';
 import { waitFor } from './waitFor';
 import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from './workflows';
@@ -181,23 +182,8 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 					stack,
 					['linkedin.message.received'],
 					async (trigger) => {
-						const boundary = 'kakiyo-e2e-form';
-						const form = [
-							`--${boundary}`,
-							'Content-Disposition: form-data; name="event"',
-							'',
-							'linkedin.message.received',
-							`--${boundary}--`,
-							'',
-						].join('\r\n');
-						expect(
-							await postDelivery(
-								trigger,
-								form,
-								undefined,
-								`multipart/form-data; boundary=${boundary}`,
-							),
-						).toBe(401);
+						const form = multipartForm({ event: 'linkedin.message.received' });
+						expect(await postDelivery(trigger, form.body, undefined, form.contentType)).toBe(401);
 
 						// A good delivery last: a failed execution started by the form would be counted too.
 						const good = payloadOf('linkedin.message.received', { message: 'after the form' });

@@ -2,6 +2,7 @@ import { WebhookContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
 import { FAST_RETRY } from '../../support/fastRetry';
+import { multipartForm } from '../../support/multipartForm';
 import type { TestWorkflow } from '../../support/n8nRuntime';
 import { kakiyoSignature } from '../../support/signature';
 import {
@@ -205,15 +206,7 @@ describe('refused deliveries answer 401 and start nothing', () => {
 });
 
 describe('a request whose body n8n already read, or cannot read, is refused 401 and starts nothing', () => {
-	const boundary = 'kakiyo-form-boundary';
-	const form = [
-		`--${boundary}`,
-		'Content-Disposition: form-data; name="event"',
-		'',
-		'linkedin.message.received',
-		`--${boundary}--`,
-		'',
-	].join('\r\n');
+	const form = multipartForm({ event: 'linkedin.message.received' });
 
 	/** Refused with 401, no execution (not even a failed one) and the reason in the refusal log. */
 	function expectRefusedUnread(workflow: TestWorkflow, answer: { status: number; body: string }) {
@@ -236,10 +229,10 @@ describe('a request whose body n8n already read, or cannot read, is refused 401 
 		'a multipart form, which n8n parses from the stream, with the trigger at version %s',
 		async (typeVersion) => {
 			const workflow = await listening({ typeVersion });
-			const answer = await post(webhookUrlOf(workflow), form, {
-				'content-type': `multipart/form-data; boundary=${boundary}`,
+			const answer = await post(webhookUrlOf(workflow), form.body, {
+				'content-type': form.contentType,
 				// Signed over the bytes sent: still nothing the trigger can verify, as it cannot read them.
-				'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), form),
+				'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), form.body),
 			});
 			expectRefusedUnread(workflow, answer);
 		},
