@@ -54,11 +54,13 @@ export class KakiyoApi implements ICredentialType {
 		},
 	};
 
-	// A trailing slash in the base URL must not turn into `//verify`. The rules replace n8n's bare
-	// status text ("Unauthorized") with what the answer means for this credential.
+	// The URL the nodes call (joinUrl): trimmed, the public API when blank, and a trailing slash must
+	// not turn into `//verify`. The rules replace n8n's bare status text ("Unauthorized") with what
+	// the answer means for this credential.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.replace(/\\/+$/, "")}}',
+			baseURL:
+				'={{(($credentials.url || "").trim() || "https://api.kakiyo.com/v1").replace(/\\/+$/, "")}}',
 			url: '/verify',
 			method: 'GET',
 		},

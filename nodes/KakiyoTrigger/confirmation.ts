@@ -13,6 +13,20 @@ export interface Judgement {
 	unconfirmed: CheckedField[];
 	/** The answer shows a signing secret, but not the one sent (masked, or one Kakiyo made). */
 	otherSecret: boolean;
+	/** That other secret, when it is shown in full: one Kakiyo made itself (see `create`). */
+	readableSecret?: string;
+}
+
+/** Shorter than this, a secret shown is a cut-off prefix, not a key anyone signs with. */
+const MIN_SECRET_LENGTH = 16;
+
+/**
+ * A secret shown in full, or undefined for one shown hidden or cut short (`whsec_****`, `a1b2…`, a
+ * few leading characters): such a value is never a secret to verify deliveries with.
+ */
+export function readableSecret(value: unknown): string | undefined {
+	if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return undefined;
+	return /[*•…\s]|\.\.\./.test(value) ? undefined : value;
 }
 
 /**
@@ -46,6 +60,8 @@ export function judge(sent: WebhookFields, shown: KakiyoWebhook | undefined): Ju
 			judgement.contradicted.push('no signing secret');
 		} else if (echoed !== undefined && echoed !== sent.secret) {
 			judgement.otherSecret = true;
+			const readable = readableSecret(echoed);
+			if (readable !== undefined) judgement.readableSecret = readable;
 			unconfirmed('secret');
 		}
 	}

@@ -1,10 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { chosenEvents, isSelected } from './eventSelection';
+import { isSelected } from './eventSelection';
 import { checkFreshness } from './replayGuard';
-import { readTriggerOptions } from './triggerOptions';
+import { optionsFromParameters } from './triggerOptions';
 import type { TriggerRuntime } from './triggerRuntime';
 import { SIGNATURE_HEADER, verifySignature, type SignatureFailure } from './signature';
-import { storedEvents, storedSecret } from './triggerState';
+import { storedRegistration } from './triggerState';
 
 type Payload = IDataObject;
 
@@ -31,6 +31,41 @@ function logRefusal(
 		refused: warning.refused,
 		reasons: warning.reasons,
 	});
+}
+
+type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']> & {
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+};
+
+/**
+ * The exact bytes received, or undefined when they cannot be had. From node version 2 on, n8n reads
+ * the body itself only for the content types it parses: it is read here otherwise, as n8n's own
+ * Webhook node does, so the signature covers every byte. Never throws: n8n starts a (failed)
+ * execution for a webhook() that throws, and nothing may start before the signature is checked. A
+ * form n8n already parsed from the stream, a body over n8n's size limit or one that does not
+ * inflate all fail the read, and the signature check then refuses the missing body.
+ */
+async function readRawBody(request: WebhookRequest): Promise<Buffer | undefined> {
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
+		try {
+			await request.readRawBody();
+		} catch {
+			return undefined;
+		}
+	}
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
+}
+
+/** A request that is not a delivery signed by Kakiyo: 401, logged within bounds, nothing started. */
+function refuse(
+	context: IWebhookFunctions,
+	runtime: TriggerRuntime,
+	reason: SignatureFailure,
+): IWebhookResponseData {
+	logRefusal(context, runtime, reason);
+	answer(context, 401, { error: 'unauthorized', message: 'Missing or invalid X-Kakiyo-Signature' });
+	return REFUSED;
 }
 
 /** The JSON object Kakiyo sent, or undefined for an empty body, broken JSON or a non-object. */
@@ -69,22 +104,14 @@ export async function receiveDelivery(
 	this: IWebhookFunctions,
 	runtime: TriggerRuntime,
 ): Promise<IWebhookResponseData> {
-	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
-		rawBody?: Buffer;
-		readRawBody?: () => Promise<void>;
-	};
-	// From node version 2 on, n8n reads the body itself only for the content types it parses:
-	// read it here otherwise, as n8n's own Webhook node does, so the signature covers every byte.
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
-		await request.readRawBody();
-	}
-	const rawBody = request.rawBody;
-	const check = verifySignature(rawBody, request.headers[SIGNATURE_HEADER], storedSecret(this));
-	if (!check.valid) {
-		logRefusal(this, runtime, check.reason);
-		answer(this, 401, { error: 'unauthorized', message: 'Missing or invalid X-Kakiyo-Signature' });
-		return REFUSED;
-	}
+	const request = this.getRequestObject() as WebhookRequest;
+	const rawBody = await readRawBody(request);
+	// One read of the static data: the secret, events and options stored on activation. Reading the
+	// parameters instead would make n8n evaluate them (and any expression) again for every delivery.
+	const registration = storedRegistration(this);
+	if (!registration) return refuse(this, runtime, 'missing_secret');
+	const check = verifySignature(rawBody, request.headers[SIGNATURE_HEADER], registration.secret);
+	if (!check.valid) return refuse(this, runtime, check.reason);
 
 	const payload = parsePayload(rawBody as Buffer);
 	if (!payload) {
@@ -92,15 +119,15 @@ export async function receiveDelivery(
 		return REFUSED;
 	}
 
-	// The events stored on activation, which are what Kakiyo sends: reading the parameter instead
-	// would make n8n evaluate it again for every delivery when it is an expression.
-	if (!isSelected(payload.event, storedEvents(this) ?? chosenEvents(this))) {
+	// The events stored on activation are what Kakiyo sends, whatever the editor shows since.
+	if (!isSelected(payload.event, registration.events)) {
 		answer(this, 200, { status: 'ignored', reason: 'event_not_selected' });
 		return REFUSED;
 	}
 
-	const options = readTriggerOptions(this);
-	if (!options.maxAge.valid) {
+	// An activation by an earlier version stored no options: read once here until the next one.
+	const options = registration.options ?? optionsFromParameters(this);
+	if (!options) {
 		this.logger.warn(
 			'Kakiyo Trigger refused a delivery: its Max Event Age is not a number of seconds. Set it to a number (0 turns the replay guard off).',
 			{ workflowId: this.getWorkflow().id },
@@ -112,8 +139,8 @@ export async function receiveDelivery(
 		});
 		return REFUSED;
 	}
-	if (options.maxAge.seconds) {
-		const freshness = checkFreshness(payload.timestamp, options.maxAge.seconds, runtime.now());
+	if (options.maxAgeSeconds > 0) {
+		const freshness = checkFreshness(payload.timestamp, options.maxAgeSeconds, runtime.now());
 		if (freshness !== 'fresh') {
 			this.logger.info(`Kakiyo Trigger ignored a delivery: timestamp ${freshness}`, {
 				workflowId: this.getWorkflow().id,

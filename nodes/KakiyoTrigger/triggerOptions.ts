@@ -1,26 +1,36 @@
 import { NodeOperationError, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
-import { readMaxAge, type MaxAge } from './replayGuard';
+import { readMaxAge } from './replayGuard';
 
-export interface TriggerOptions {
+/**
+ * The options a delivery is judged by, checked: stored on activation beside the events, so that
+ * no parameter (nor any expression in it) is evaluated per delivery. A `maxAgeSeconds` of 0 turns
+ * the replay guard off.
+ */
+export interface DeliveryOptions {
 	includeHeaders: boolean;
-	maxAge: MaxAge;
+	maxAgeSeconds: number;
 }
 
-/** The node's Options collection as the trigger uses it; expressions are already resolved by n8n. */
-export function readTriggerOptions(context: IHookFunctions | IWebhookFunctions): TriggerOptions {
+/**
+ * The node's Options collection as deliveries use it, expressions resolved by n8n; undefined when
+ * Max Event Age is not a number of seconds, which no delivery could be judged by.
+ */
+export function optionsFromParameters(
+	context: IHookFunctions | IWebhookFunctions,
+): DeliveryOptions | undefined {
 	const options = context.getNodeParameter('options', {}) as {
 		includeHeaders?: unknown;
 		maxAgeSeconds?: unknown;
 	};
-	return {
-		includeHeaders: options.includeHeaders === true,
-		maxAge: readMaxAge(options.maxAgeSeconds),
-	};
+	const maxAge = readMaxAge(options.maxAgeSeconds);
+	if (!maxAge.valid) return undefined;
+	return { includeHeaders: options.includeHeaders === true, maxAgeSeconds: maxAge.seconds ?? 0 };
 }
 
-/** Refuses activation with options no delivery could be judged by, before anything is registered. */
-export function assertUsableOptions(context: IHookFunctions): void {
-	if (readTriggerOptions(context).maxAge.valid) return;
+/** The options to store on activation; refuses unusable ones before anything is registered. */
+export function usableOptions(context: IHookFunctions): DeliveryOptions {
+	const options = optionsFromParameters(context);
+	if (options) return options;
 	throw new NodeOperationError(context.getNode(), 'Max Event Age must be a number of seconds', {
 		description:
 			'Set Max Event Age (in the Options of the Kakiyo Trigger) to a number such as 300, or to 0 to turn the replay guard off. An expression must give a number, or text holding one.',

@@ -1,14 +1,18 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { DeliveryOptions } from './triggerOptions';
 
 /**
  * What the trigger remembers in the node's static data: the Kakiyo webhook it registered, the events
- * it registered them for and the secret deliveries are signed with. n8n keeps test and production
- * static data apart, so the test webhook never overwrites the production one.
+ * it registered them for, the secret deliveries are signed with and the options deliveries are
+ * judged by. n8n keeps test and production static data apart, so the test webhook never overwrites
+ * the production one (n8n hands a test webhook's requests the static data its activation stored).
  */
 export interface TriggerState {
 	webhookId?: string;
 	webhookEvents?: string[];
 	webhookSecret?: string;
+	/** Stored since deliveries stopped reading the parameters: absent for older activations. */
+	webhookOptions?: DeliveryOptions;
 	/** When this state was stored (epoch ms), to tell the newer of two copies apart. */
 	webhookStoredAt?: number;
 }
@@ -16,10 +20,24 @@ export interface TriggerState {
 /** The state of a registered hook, as saved after Kakiyo confirmed it. */
 export type RegisteredState = Required<Omit<TriggerState, 'webhookStoredAt'>>;
 
-const KEYS = ['webhookId', 'webhookEvents', 'webhookSecret', 'webhookStoredAt'] as const;
+const KEYS = [
+	'webhookId',
+	'webhookEvents',
+	'webhookSecret',
+	'webhookOptions',
+	'webhookStoredAt',
+] as const;
 
 function staticData(context: IHookFunctions | IWebhookFunctions): IDataObject {
 	return context.getWorkflowStaticData('node');
+}
+
+function optionsIn(value: unknown): DeliveryOptions | undefined {
+	const options = value as Partial<DeliveryOptions> | null | undefined;
+	const seconds = options?.maxAgeSeconds;
+	if (typeof options?.includeHeaders !== 'boolean') return undefined;
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return undefined;
+	return { includeHeaders: options.includeHeaders, maxAgeSeconds: seconds };
 }
 
 function stateIn(data: IDataObject): TriggerState {
@@ -28,8 +46,19 @@ function stateIn(data: IDataObject): TriggerState {
 		webhookId: text(data.webhookId),
 		webhookEvents: Array.isArray(data.webhookEvents) ? (data.webhookEvents as string[]) : undefined,
 		webhookSecret: text(data.webhookSecret),
+		webhookOptions: optionsIn(data.webhookOptions),
 		webhookStoredAt: typeof data.webhookStoredAt === 'number' ? data.webhookStoredAt : undefined,
 	};
+}
+
+/** Whether two states name the same hook, secret, events and options (their stamps aside). */
+function sameRegistration(a: TriggerState, b: TriggerState): boolean {
+	return (
+		a.webhookId === b.webhookId &&
+		a.webhookSecret === b.webhookSecret &&
+		JSON.stringify(a.webhookEvents) === JSON.stringify(b.webhookEvents) &&
+		JSON.stringify(a.webhookOptions) === JSON.stringify(b.webhookOptions)
+	);
 }
 
 /** A plain copy: static data holds n8n's observed objects, which structuredClone refuses. */
@@ -38,18 +67,34 @@ function copyOf(state: TriggerState): TriggerState {
 	if (state.webhookId !== undefined) copy.webhookId = state.webhookId;
 	if (state.webhookEvents !== undefined) copy.webhookEvents = [...state.webhookEvents];
 	if (state.webhookSecret !== undefined) copy.webhookSecret = state.webhookSecret;
+	if (state.webhookOptions !== undefined) copy.webhookOptions = { ...state.webhookOptions };
 	if (state.webhookStoredAt !== undefined) copy.webhookStoredAt = state.webhookStoredAt;
 	return copy;
 }
 
-/** The secret a delivery must be signed with, as stored for this workflow. */
-export function storedSecret(context: IWebhookFunctions): string | undefined {
-	return stateIn(staticData(context)).webhookSecret;
+/** What a delivery is checked against, as stored on activation. */
+export interface StoredRegistration {
+	/** The secret deliveries must be signed with. */
+	secret: string;
+	/** The events Kakiyo confirmed, which are what it sends. */
+	events: string[];
+	/** Absent when an earlier version activated the workflow. */
+	options?: DeliveryOptions;
 }
 
-/** The events Kakiyo confirmed for this workflow's webhook, as stored on activation. */
-export function storedEvents(context: IWebhookFunctions): string[] | undefined {
-	return stateIn(staticData(context)).webhookEvents;
+/**
+ * This workflow's registration, from one read of its static data; undefined unless a secret and
+ * its events are both stored (every activation stores them together, so one without the other is
+ * no registration a delivery could be judged by).
+ */
+export function storedRegistration(context: IWebhookFunctions): StoredRegistration | undefined {
+	const state = stateIn(staticData(context));
+	if (!state.webhookSecret || !state.webhookEvents) return undefined;
+	return {
+		secret: state.webhookSecret,
+		events: state.webhookEvents,
+		options: state.webhookOptions,
+	};
 }
 
 /**
@@ -94,7 +139,7 @@ export class TriggerStateStore {
 	}
 
 	/** The hook this process stored for the URL, if its last word on the URL was a hook. */
-	remembered(): RegisteredState | undefined {
+	remembered(): Omit<RegisteredState, 'webhookOptions'> | undefined {
 		const remembered = this.memory.get(this.url);
 		if (!remembered?.webhookId || !remembered.webhookSecret || !remembered.webhookEvents) {
 			return undefined;
@@ -106,14 +151,22 @@ export class TriggerStateStore {
 		};
 	}
 
-	/** Stores a confirmed hook; unchanged state keeps its stamp, so a healthy check writes nothing new. */
+	/**
+	 * Stores a confirmed hook; unchanged state keeps its stamp. Static data that already holds it is
+	 * left alone: any write marks it changed, and n8n then saves it to its database, which a healthy
+	 * activation has no reason to cost.
+	 */
 	save(state: RegisteredState): void {
 		const current = this.read();
-		const unchanged =
-			current.webhookId === state.webhookId &&
-			current.webhookSecret === state.webhookSecret &&
-			JSON.stringify(current.webhookEvents) === JSON.stringify(state.webhookEvents);
-		this.write(unchanged ? current : { ...state, webhookStoredAt: this.nextStamp() });
+		const next = sameRegistration(current, state)
+			? current
+			: { ...state, webhookStoredAt: this.nextStamp() };
+		const stored = stateIn(staticData(this.context));
+		if (sameRegistration(stored, next) && stored.webhookStoredAt === next.webhookStoredAt) {
+			this.memory.set(this.url, next);
+			return;
+		}
+		this.write(next);
 	}
 
 	clear(): void {

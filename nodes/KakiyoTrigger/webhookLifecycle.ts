@@ -13,11 +13,11 @@ import {
 	type KakiyoWebhook,
 	type WebhookFields,
 } from '../shared/webhooksApi';
-import { judge, type Judgement } from './confirmation';
+import { judge, type CheckedField, type Judgement } from './confirmation';
 import { chosenEvents, sameEvents } from './eventSelection';
 import { hookName } from './hookName';
 import { assertKakiyoCanReach } from './reachability';
-import { assertUsableOptions } from './triggerOptions';
+import { usableOptions, type DeliveryOptions } from './triggerOptions';
 import { TriggerStateStore } from './triggerState';
 import type { TriggerRuntime } from './triggerRuntime';
 import { sameUrl } from './webhookUrl';
@@ -34,6 +34,12 @@ import { sameUrl } from './webhookUrl';
  * older: two activations of one workflow at the same moment end with one hook and one secret.
  */
 
+/** What the node asks for on activation: the events to register and the options to store. */
+interface Wanted {
+	events: string[];
+	options: DeliveryOptions;
+}
+
 function generateSecret(): string {
 	return randomBytes(32).toString('hex');
 }
@@ -44,6 +50,20 @@ function notApplied(context: IHookFunctions, id: string, judgement: Judgement): 
 		`Kakiyo did not apply the update to webhook ${id}`,
 		{
 			description: `Kakiyo answered that the webhook has ${judgement.contradicted.join(', ')}. Nothing was stored. Check the webhook in the Kakiyo dashboard, or delete it there and activate this workflow again.`,
+		},
+	);
+}
+
+function notConfirmed(
+	context: IHookFunctions,
+	id: string,
+	fields: CheckedField[],
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Kakiyo did not confirm the update to webhook ${id}`,
+		{
+			description: `Neither Kakiyo's answer nor reading the webhook again shows its ${fields.join(', ')}, so whether the update took effect is unknown. Nothing was stored. Check the webhook in the Kakiyo dashboard, or delete it there and activate this workflow again.`,
 		},
 	);
 }
@@ -111,22 +131,49 @@ class HookLifecycle {
 			);
 			return undefined;
 		}
-		// The id was stored by this trigger; only a URL Kakiyo reports as different disowns it.
-		if (hook.url === undefined || sameUrl(hook.url, this.url)) return hook;
-		// Static data copied from another workflow, or an old base URL: not provably ours, left alone.
-		this.context.logger.warn(
-			`Kakiyo webhook ${hook.id} delivers to another URL (${String(hook.url)}); leaving it untouched and looking for this trigger's own webhook`,
-		);
+		if (this.mayBeOurs(hook)) return hook;
+		this.disown(hook);
 		return undefined;
+	}
+
+	/** Whether a hook could be ours: the id was stored by this trigger; only another URL disowns it. */
+	private mayBeOurs(hook: KakiyoWebhook): boolean {
+		return hook.url === undefined || sameUrl(hook.url, this.url);
+	}
+
+	/**
+	 * Forgets a stored hook that delivers to another URL (static data copied with a workflow, or an old
+	 * base URL), at once: if a later call fails, n8n's clean-up runs `delete`, which must not find the
+	 * id. The hook itself is not provably ours and is left alone.
+	 */
+	private disown(hook: KakiyoWebhook): void {
+		this.state.clear();
+		this.context.logger.warn(
+			`Kakiyo webhook ${hook.id} delivers to another URL (${String(hook.url)}); it is not this trigger's webhook and is left untouched`,
+		);
+	}
+
+	/**
+	 * The hooks Kakiyo lists for this trigger's URL, and the stored one unless the list shows it with
+	 * another URL (one listed without a URL is trusted, as `ownHook` trusts it).
+	 */
+	private async listOurs(storedId?: string): Promise<KakiyoWebhook[]> {
+		const listed = await listWebhooks.call(this.context, this.retry);
+		return listed.filter((hook) => {
+			if (hook.id !== storedId) return sameUrl(hook.url, this.url);
+			if (this.mayBeOurs(hook)) return true;
+			this.disown(hook);
+			return false;
+		});
 	}
 
 	/**
 	 * Deletes a hook and makes sure it is gone. An answer that names the hook confirms it; any other
-	 * (an empty object, a message) is checked by reading the hook, which must be not_found. A hook that
-	 * is already gone counts as deleted: with `confirm`, only once the list answers without it, which
-	 * shows this is the Kakiyo API (hooks just read from the list need no such check).
+	 * (an empty object, a message) is checked by reading the hook, which must be not_found. Kakiyo's
+	 * not_found counts as already deleted: every caller has just seen the hook, in the list or by id,
+	 * so this is the Kakiyo API and not a base URL where every route is not found.
 	 */
-	private async remove(id: string, confirm = false): Promise<void> {
+	private async remove(id: string): Promise<void> {
 		const deleted = await this.unlessGone(
 			deleteWebhook.call(this.context, id, this.retry).then((answer) => ({ answer })),
 		);
@@ -138,14 +185,6 @@ class HookLifecycle {
 				description: `Kakiyo answered the deletion of webhook ${id} as a success, yet still shows the webhook. Nothing was changed in n8n; deactivate the workflow again, or delete the webhook in the Kakiyo dashboard.`,
 			});
 		}
-		if (
-			confirm &&
-			(await listWebhooks.call(this.context, this.retry)).some((hook) => hook.id === id)
-		) {
-			throw new NodeOperationError(this.context.getNode(), `Kakiyo did not delete webhook ${id}`, {
-				description: `Kakiyo answered that webhook ${id} was not found, yet still lists it. Delete it in the Kakiyo dashboard, or deactivate this workflow again later.`,
-			});
-		}
 		this.context.logger.debug(`Kakiyo webhook ${id} was already deleted`);
 	}
 
@@ -153,7 +192,8 @@ class HookLifecycle {
 	 * Sends the changes and makes sure they took effect, from the answer when it shows them,
 	 * otherwise by reading the webhook again. A new secret can only be confirmed by the answer (Kakiyo
 	 * never shows a stored secret): when it does not confirm one, the hook is replaced by a new one
-	 * instead, and false sends n8n on to `create`. Throws when Kakiyo contradicts a change.
+	 * instead, and false sends n8n on to `create`. Throws when Kakiyo contradicts a change, or when
+	 * neither the answer nor the webhook read again shows it.
 	 */
 	private async applyChanges(id: string, changes: WebhookFields): Promise<boolean> {
 		const answer = await this.unlessGone(putWebhook.call(this.context, id, changes, this.retry));
@@ -179,6 +219,9 @@ class HookLifecycle {
 		if (fromAnswer.unconfirmed.length > 0) {
 			const reread = judge(changes, await getWebhook.call(this.context, id, this.retry));
 			if (reread.contradicted.length > 0) throw notApplied(this.context, id, reread);
+			// What neither showed may or may not have taken effect: never stored as applied.
+			const unknown = reread.unconfirmed.filter((field) => fromAnswer.unconfirmed.includes(field));
+			if (unknown.length > 0) throw notConfirmed(this.context, id, unknown);
 		}
 		return true;
 	}
@@ -192,7 +235,7 @@ class HookLifecycle {
 	 */
 	private async reconcile(
 		hook: KakiyoWebhook,
-		events: string[],
+		{ events, options }: Wanted,
 		known: { webhookSecret?: string; webhookEvents?: string[] },
 	): Promise<boolean> {
 		const changes: WebhookFields = {};
@@ -215,7 +258,12 @@ class HookLifecycle {
 				`Updated Kakiyo webhook ${hook.id} (${Object.keys(changes).join(', ')})`,
 			);
 		}
-		this.state.save({ webhookId: hook.id, webhookEvents: events, webhookSecret: secret });
+		this.state.save({
+			webhookId: hook.id,
+			webhookEvents: events,
+			webhookSecret: secret,
+			webhookOptions: options,
+		});
 		return true;
 	}
 
@@ -225,53 +273,59 @@ class HookLifecycle {
 	 * repaired with a fresh secret (static data lost means the secret is lost too), any others are
 	 * deleted so a trigger never has two hooks. False sends n8n on to `create`.
 	 */
-	async checkExists(events: string[]): Promise<boolean> {
+	async checkExists(wanted: Wanted): Promise<boolean> {
 		const state = this.state.read();
 		if (state.webhookId) {
 			const stored = await this.ownHook(state.webhookId);
-			if (stored) return await this.reconcile(stored, events, state);
+			if (stored) return await this.reconcile(stored, wanted, state);
 		}
 
-		const ours = (await listWebhooks.call(this.context, this.retry)).filter((hook) =>
-			sameUrl(hook.url, this.url),
-		);
-		// Only now, with the list read, is the stored hook known to be gone (or not ours).
+		const ours = await this.listOurs();
+		// Only now, with the list read, is a stored hook answered not_found known to be gone: a wrong
+		// base URL answers not_found for every route. (One with another URL was forgotten at once.)
 		if (state.webhookId) this.state.clear();
 		if (ours.length === 0) return false;
-		const keeper = pickKeeper(ours, events);
+		const keeper = pickKeeper(ours, wanted.events);
 		for (const extra of ours.filter((hook) => hook !== keeper)) {
 			this.context.logger.info(`Deleting duplicate Kakiyo webhook ${extra.id} for ${this.url}`);
 			await this.remove(extra.id);
 		}
-		return await this.reconcile(keeper, events, {});
+		return await this.reconcile(keeper, wanted, {});
 	}
 
 	/**
 	 * Registers the webhook with a fresh secret and remembers it; or, when another activation in this
 	 * process registered it since `checkExists`, keeps that one. Refuses a URL the hosted Kakiyo API
 	 * could never call. Nothing is stored unless Kakiyo's answer names the hook and contradicts
-	 * nothing that was sent; a secret in the answer is never taken over the one sent, and another one
-	 * there (masked, or made by Kakiyo) fails activation, as the trigger could not tell which one
-	 * Kakiyo signs with.
+	 * nothing that was sent.
+	 *
+	 * The secret: Kakiyo may make its own and return it, once, in the create answer (the contract says
+	 * to handle that). A secret shown there in full, other than the one sent, is that one, the one
+	 * Kakiyo signs with, and is kept. A masked or cut-short one (`whsec_****`) could be any secret and
+	 * fails activation, as the trigger could not tell which one Kakiyo signs with. An update's answer
+	 * never supplies a secret (see `applyChanges`): it only confirms the one sent, or the hook is
+	 * replaced and this create answer decides.
 	 */
-	async create(events: string[]): Promise<boolean> {
+	async create(wanted: Wanted): Promise<boolean> {
+		const { events, options } = wanted;
 		const credential = await this.context.getCredentials<{ url?: string }>(KAKIYO_CREDENTIAL);
 		assertKakiyoCanReach(this.context.getNode(), this.url, credential.url);
 
 		const meanwhile = this.state.remembered();
 		if (meanwhile) {
 			const hook = await this.ownHook(meanwhile.webhookId);
-			if (hook && (await this.reconcile(hook, events, meanwhile))) return true;
+			if (hook && (await this.reconcile(hook, wanted, meanwhile))) return true;
 			if (!hook) this.state.clear();
 		}
 
 		const fields = { name: this.desiredName(), url: this.url, events, secret: generateSecret() };
 		const hook = await createWebhook.call(this.context, fields, this.retry);
 		const judgement = judge(fields, hook);
-		if (judgement.contradicted.length > 0 || judgement.otherSecret) {
+		const hiddenSecret = judgement.otherSecret && judgement.readableSecret === undefined;
+		if (judgement.contradicted.length > 0 || hiddenSecret) {
 			const problems = [
 				...judgement.contradicted,
-				...(judgement.otherSecret ? ['another signing secret than the one sent'] : []),
+				...(hiddenSecret ? ['another signing secret than the one sent'] : []),
 			];
 			throw new NodeOperationError(
 				this.context.getNode(),
@@ -281,23 +335,32 @@ class HookLifecycle {
 				},
 			);
 		}
-		this.state.save({ webhookId: hook.id, webhookEvents: events, webhookSecret: fields.secret });
+		if (judgement.readableSecret !== undefined) {
+			this.context.logger.info(
+				`Kakiyo made its own signing secret for webhook ${hook.id}; the trigger verifies deliveries with it`,
+			);
+		}
+		this.state.save({
+			webhookId: hook.id,
+			webhookEvents: events,
+			webhookSecret: judgement.readableSecret ?? fields.secret,
+			webhookOptions: options,
+		});
 		return true;
 	}
 
 	/**
-	 * Removes this trigger's webhook: the stored one, or (static data lost) every hook with our URL.
-	 * Kakiyo's not_found for the hook counts as done, so running it twice is safe; any other failure,
-	 * a bare 404 included, throws, keeping the state, and n8n retries.
+	 * Removes this trigger's webhooks: every hook Kakiyo lists with our URL (a duplicate left by a
+	 * request whose answer was lost, or by another n8n main, included) and the stored one, unless the
+	 * list shows it with another URL: that hook is someone else's (a copied workflow's static data) and
+	 * is never deleted. A hook the list no longer shows is gone. Reading the list costs the call that
+	 * reading the stored hook to check its URL would. Kakiyo's not_found for a hook counts as done, so
+	 * running it twice is safe; any other failure, a bare 404 included, throws, keeping the state, and
+	 * n8n retries.
 	 */
 	async delete(): Promise<boolean> {
 		const { webhookId } = this.state.read();
-		const ids = webhookId
-			? [webhookId]
-			: (await listWebhooks.call(this.context, this.retry))
-					.filter((hook) => sameUrl(hook.url, this.url))
-					.map((hook) => hook.id);
-		for (const id of ids) await this.remove(id, id === webhookId);
+		for (const hook of await this.listOurs(webhookId)) await this.remove(hook.id);
 		this.state.clear();
 		return true;
 	}
@@ -313,16 +376,19 @@ async function step<T>(
 	return await runtime.lock.run(lifecycle.url, async () => await work(lifecycle));
 }
 
+/** The events and options, read once per step and checked before anything is registered. */
+function wantedBy(context: IHookFunctions): Wanted {
+	return { events: chosenEvents(context), options: usableOptions(context) };
+}
+
 export async function checkExists(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
-	const events = chosenEvents(this);
-	assertUsableOptions(this);
-	return await step(this, runtime, async (lifecycle) => await lifecycle.checkExists(events));
+	const wanted = wantedBy(this);
+	return await step(this, runtime, async (lifecycle) => await lifecycle.checkExists(wanted));
 }
 
 export async function create(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {
-	const events = chosenEvents(this);
-	assertUsableOptions(this);
-	return await step(this, runtime, async (lifecycle) => await lifecycle.create(events));
+	const wanted = wantedBy(this);
+	return await step(this, runtime, async (lifecycle) => await lifecycle.create(wanted));
 }
 
 export async function deleteHook(this: IHookFunctions, runtime: TriggerRuntime): Promise<boolean> {

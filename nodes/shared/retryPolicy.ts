@@ -45,13 +45,13 @@ const IN_FLIGHT_CODES = new Set([
 	'EPIPE',
 	'ESOCKETTIMEDOUT',
 ]);
-// Gateway answers mean Kakiyo itself did not handle the request.
-const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 /**
- * Whether a failed attempt is worth repeating. A 429 always is (Kakiyo did nothing). Other 5xx answers
- * and timeouts are repeated only for idempotent methods: repeating a POST that Kakiyo half-processed
- * could register a second webhook or send a test event twice, which costs the customer credits.
+ * Whether a failed attempt is worth repeating. A 429 always is (Kakiyo did nothing), and so is a
+ * connection that was never made. Any other failure may come after Kakiyo processed the request: a
+ * 502, 503 or 504 from a proxy says nothing about whether Kakiyo behind it registered the webhook or
+ * sent the test event, so 5xx answers and timeouts are repeated only for idempotent methods. A
+ * repeated POST could register a second webhook or send a test event twice, costing credits.
  */
 export function isRetryable(failure: AttemptFailure, method: IHttpRequestMethods): boolean {
 	const idempotent = IDEMPOTENT_METHODS.has(method);
@@ -60,7 +60,7 @@ export function isRetryable(failure: AttemptFailure, method: IHttpRequestMethods
 	}
 	// Kakiyo (or something in front of it) answered; asking again would get the same answer.
 	if (failure.kind === 'answer') return false;
-	if (failure.statusCode === 429 || GATEWAY_STATUSES.has(failure.statusCode)) return true;
+	if (failure.statusCode === 429) return true;
 	return idempotent && failure.statusCode >= 500;
 }
 

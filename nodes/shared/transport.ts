@@ -54,9 +54,12 @@ interface KakiyoCredential {
 	url?: string;
 }
 
-/** Joins the credential's base URL and a path without doubling or dropping the slash. */
+/**
+ * Joins the credential's base URL and a path without doubling or dropping the slash; a blank base
+ * URL is the public API. The credential's test request resolves its URL the same way.
+ */
 export function joinUrl(baseUrl: string | undefined, path: string): string {
-	const base = (baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	const base = (baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	return `${base}/${path.replace(/^\/+/, '')}`;
 }
 

@@ -16,6 +16,7 @@ import {
 	payloadOf,
 	type ActiveTrigger,
 } from './triggerProbe';
+import { multipartForm } from '../support/multipartForm';
 import { kakiyoSignature } from '../support/signature';
 import { waitFor } from './waitFor';
 import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from './workflows';
@@ -171,6 +172,32 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 				expect(await triggerOutput(stack, executions[0])).toEqual([good]);
 			});
 		});
+	});
+
+	describe('4b. unreadable bodies', () => {
+		it.each([1, 2] as const)(
+			'an unsigned multipart form, which n8n parses itself, gets 401 and starts no execution (trigger version %s)',
+			async (typeVersion) => {
+				await withTrigger(
+					stack,
+					['linkedin.message.received'],
+					async (trigger) => {
+						const form = multipartForm({ event: 'linkedin.message.received' });
+						expect(await postDelivery(trigger, form.body, undefined, form.contentType)).toBe(401);
+
+						// A good delivery last: a failed execution started by the form would be counted too.
+						const good = payloadOf('linkedin.message.received', { message: 'after the form' });
+						expect(
+							(await stack.emulator!.emit('linkedin.message.received', good)).deliveries[0].status,
+						).toBe(200);
+						const executions = await waitForExecutions(stack, trigger, 1);
+						expect(executions[0].status).toBe('success');
+						expect(await triggerOutput(stack, executions[0])).toEqual([good]);
+					},
+					typeVersion,
+				);
+			},
+		);
 	});
 
 	describe('5. action node', () => {

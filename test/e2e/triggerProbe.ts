@@ -83,11 +83,12 @@ export async function postDelivery(
 	trigger: ActiveTrigger,
 	body: string,
 	signature?: string,
+	contentType = 'application/json',
 ): Promise<number> {
 	const response = await fetch(trigger.url, {
 		method: 'POST',
 		headers: {
-			'content-type': 'application/json',
+			'content-type': contentType,
 			...(signature === undefined ? {} : { 'x-kakiyo-signature': signature }),
 		},
 		body,

@@ -13,7 +13,7 @@ export type ApiRoute = Route<ApiCall>;
 
 export interface ApiDeps {
 	world: World;
-	serverGeneratedSecrets: boolean;
+	serverGeneratedSecrets: boolean | 'always';
 	/** How long an import stays `processing` (0: done before the next request can look). */
 	importDelayMs: number;
 	/** How the paged lists page (the `listPaging` option, defaults filled in). */

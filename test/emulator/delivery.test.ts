@@ -65,6 +65,16 @@ describe('signed deliveries', () => {
 		expect(got.headers['x-kakiyo-signature']).toBe(kakiyoSignature(created.secret, got.raw));
 	});
 
+	it("with 'always', a secret sent on create is replaced by one the server makes, returned once", async () => {
+		const { emulator, receiver } = await setUp({ serverGeneratedSecrets: 'always' });
+		const created = await createHook(emulator, { url: receiver.url, secret: 'the-client-secret' });
+		expect(created.secret).toMatch(/^\S{32,}$/);
+		expect(created.secret).not.toBe('the-client-secret');
+		await emulator.emit('campaign.completed');
+		const [got] = receiver.received;
+		expect(got.headers['x-kakiyo-signature']).toBe(kakiyoSignature(created.secret, got.raw));
+	});
+
 	it('only active webhooks subscribed to the event or to * get it, all with the same bytes', async () => {
 		const { emulator, receiver } = await setUp();
 		await createHook(emulator, { url: `${receiver.url}/exact`, events: ['message.sent'] });

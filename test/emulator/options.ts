@@ -12,7 +12,7 @@ export interface ResolvedOptions {
 	/** Keys of the second team (also in `keys.active`). */
 	otherTeamKeys: ReadonlySet<string>;
 	rateLimitPerMinute: number | false;
-	serverGeneratedSecrets: boolean;
+	serverGeneratedSecrets: boolean | 'always';
 	importDelayMs: number;
 	listPaging: Required<ListPaging>;
 	delivery: DeliverySettings;

@@ -25,8 +25,11 @@ export interface EmulatorOptions {
 	statePath?: string;
 	/** `X-Kakiyo-Signature: sha256=<hex>` (default) or `<hex>`. */
 	signatureFormat?: SignatureFormat;
-	/** When a create call has no secret, make one and return it once as `secret` (default false). */
-	serverGeneratedSecrets?: boolean;
+	/**
+	 * When a create call has no secret, make one and return it once as `secret` (default false);
+	 * `'always'` makes one even when a secret is sent, which is then ignored.
+	 */
+	serverGeneratedSecrets?: boolean | 'always';
 	/** Waits before each retry of a failed delivery attempt. Default [1000, 2000, 4000]. */
 	retryDelaysMs?: number[];
 	/** How long one delivery attempt may take. Default 10000. */

@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: a real loopback HTTP server stands in for n8n's webhook endpoint */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
+import { createGunzip, createInflate } from 'node:zlib';
 import type { INodeExecutionData, IWebhookResponseData } from 'n8n-workflow';
 import type { TestWorkflow } from './n8nRuntime';
 
@@ -9,6 +11,8 @@ export interface WebhookCall {
 	status: number;
 	body: string;
 	workflowData?: INodeExecutionData[][];
+	/** What `webhook()` threw: n8n then starts an execution that fails with it. */
+	error?: Error;
 }
 
 type ExpressLikeRequest = IncomingMessage & {
@@ -26,13 +30,18 @@ type ExpressLikeResponse = ServerResponse & {
 	json(body: unknown): ExpressLikeResponse;
 };
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+function readBody(stream: Readable): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => resolve(Buffer.concat(chunks)));
-		request.on('error', reject);
+		stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+		stream.on('end', () => resolve(Buffer.concat(chunks)));
+		stream.on('error', reject);
 	});
+}
+
+/** The media type alone, lower-cased, as n8n keeps it in `req.contentType`. */
+function mediaType(request: IncomingMessage): string | undefined {
+	return request.headers['content-type']?.split(';')[0].trim().toLowerCase() || undefined;
 }
 
 function expressResponse(response: ServerResponse): ExpressLikeResponse {
@@ -78,6 +87,8 @@ export class WebhookServer {
 	private server?: Server;
 	private workflow?: TestWorkflow;
 	baseUrl = '';
+	/** n8n's N8N_PAYLOAD_SIZE_MAX (there in MiB), in bytes: a longer body fails `readRawBody`. */
+	payloadSizeMax = Infinity;
 
 	async start(): Promise<this> {
 		this.server = createServer((request, response) => {
@@ -105,6 +116,29 @@ export class WebhookServer {
 		});
 	}
 
+	/**
+	 * n8n's `req.readRawBody()` (its rawBodyReader middleware): reads the body once, inflating a
+	 * gzip or deflate one, within the payload size limit; throws when the stream was already read (a
+	 * form n8n parsed), when the body is too long, or when it does not inflate.
+	 */
+	private async readRawBody(req: ExpressLikeRequest): Promise<void> {
+		if (req.rawBody) return;
+		const encoding = req.headers['content-encoding'];
+		const stream: Readable =
+			encoding === 'gzip'
+				? req.pipe(createGunzip())
+				: encoding === 'deflate'
+					? req.pipe(createInflate())
+					: req;
+		if (req.destroyed || !stream.readable) {
+			throw new Error('Request body stream was aborted or is not readable');
+		}
+		// raw-body stops at the limit; reading on and refusing at the end fails the same way.
+		const body = await readBody(stream);
+		if (body.length > this.payloadSizeMax) throw new Error('request entity too large');
+		req.rawBody = body;
+	}
+
 	private async handle(request: IncomingMessage, response: ExpressLikeResponse): Promise<void> {
 		const call: WebhookCall = { status: 0, body: '' };
 		const originalEnd = response.end.bind(response);
@@ -119,14 +153,7 @@ export class WebhookServer {
 		this.calls.push(call);
 
 		const req = request as ExpressLikeRequest;
-		req.readRawBody = async () => {
-			req.rawBody ??= await readBody(request);
-		};
-		// From a start node's version 2 on, n8n reads the body only for the content types it parses
-		// (webhook-helpers' parseRequestBody); the node must call readRawBody() for any other.
-		const version = this.workflow?.node.typeVersion ?? 1;
-		if (version === 1 || parsable(request.headers['content-type'])) await req.readRawBody();
-		const rawBody = req.rawBody ?? Buffer.alloc(0);
+		req.readRawBody = async () => await this.readRawBody(req);
 		req.query = {};
 		req.params = {};
 		req.header = (name) => {
@@ -134,6 +161,22 @@ export class WebhookServer {
 			return Array.isArray(value) ? value.join(', ') : value;
 		};
 		req.body = {};
+		// n8n's parseRequestBody, for every version: a form is parsed from the stream (formidable),
+		// which leaves no rawBody and a stream readRawBody() can no longer read. From a start node's
+		// version 2 on, n8n reads any other body only for the content types it parses; the node must
+		// call readRawBody() itself for the rest.
+		const version = this.workflow?.node.typeVersion ?? 1;
+		try {
+			if (mediaType(request) === 'multipart/form-data') await readBody(request);
+			else if (version === 1 || parsable(request.headers['content-type'])) {
+				await req.readRawBody();
+			}
+		} catch {
+			// Before any node runs: n8n answers the error and starts nothing.
+			response.status(500).json({ code: 0, message: 'There was a problem executing the workflow' });
+			return;
+		}
+		const rawBody = req.rawBody ?? Buffer.alloc(0);
 		if ((request.headers['content-type'] ?? '').includes('application/json') && rawBody.length) {
 			try {
 				req.body = JSON.parse(rawBody.toString('utf8'));
@@ -152,8 +195,13 @@ export class WebhookServer {
 		try {
 			result = await workflow.setup.nodeType.webhook.call(workflow.webhookContext(req, response));
 		} catch (error) {
-			// n8n answers a throwing webhook() with 500 and records a failed execution.
-			response.status(500).json({ code: 0, message: (error as Error).message });
+			// n8n answers a throwing webhook() with 500 and starts an execution that fails with the
+			// error (webhook-helpers' executeWebhook, on both n8n lines).
+			call.error = error as Error;
+			call.workflowData = [[{ json: {} }]];
+			response
+				.status(500)
+				.json({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
 			return;
 		}
 		if (result.workflowData) call.workflowData = result.workflowData;

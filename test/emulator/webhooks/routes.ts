@@ -79,7 +79,8 @@ export function webhookRoutes({ world, serverGeneratedSecrets, fire }: ApiDeps):
 			pattern: '/v1/webhooks',
 			handle: (call) => {
 				const input = parseWebhookCreate(call.json());
-				const generated = !input.secret && serverGeneratedSecrets;
+				const generated =
+					serverGeneratedSecrets === 'always' || (!input.secret && serverGeneratedSecrets);
 				if (generated) input.secret = randomBytes(32).toString('hex');
 				const hook = world.webhooks(call.team).create(input);
 				const { id, name, url, events, active, createdAt } = hook;

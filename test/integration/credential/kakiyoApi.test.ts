@@ -1,6 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
 import { KakiyoApi } from '../../../credentials/KakiyoApi.credentials';
+import { DEFAULT_BASE_URL, joinUrl } from '../../../nodes/shared/transport';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { ProbeNode } from '../../support/probeNode';
 import { scriptedServerForThisFile } from '../../support/scriptedServer';
@@ -10,7 +11,7 @@ const server = scriptedServerForThisFile();
 const apiKey = randomBytes(20).toString('hex');
 
 /** Resolves the credential's test request with n8n's expression engine, as n8n's credential tester does. */
-function resolvedTestRequest(baseUrl: string) {
+function resolvedTestRequest(baseUrl: string | undefined) {
 	const workflow = new TestWorkflow({ nodeType: new ProbeNode(), parameters: {}, credentials: {} });
 	const baseURL = workflow.workflow.expression.getSimpleParameterValue(
 		workflow.node,
@@ -49,6 +50,28 @@ describe('Kakiyo API credential', () => {
 			url: '/verify',
 			method: 'GET',
 		});
+	});
+
+	it.each([[''], ['   '], [undefined]])(
+		'tests the public API when the Base URL is %p, as the nodes fall back to it',
+		(baseUrl) => {
+			expect(resolvedTestRequest(baseUrl).baseURL).toBe('https://api.kakiyo.com/v1');
+		},
+	);
+
+	it.each([
+		['https://api.kakiyo.com/v1/'],
+		[' https://proxy.example/kakiyo/v1/ '],
+		['http://127.0.0.1:4010/v1//'],
+		[''],
+		['  '],
+		[undefined],
+	])('tests the URL the nodes call for a Base URL of %p', (baseUrl) => {
+		expect(`${resolvedTestRequest(baseUrl).baseURL}/verify`).toBe(joinUrl(baseUrl, '/verify'));
+	});
+
+	it('defaults the Base URL to the URL the nodes fall back to', () => {
+		expect(credential.properties[1].default).toBe(DEFAULT_BASE_URL);
 	});
 
 	it('explains each refusal of the test request instead of a bare status text', () => {

@@ -61,6 +61,7 @@ describe('joinUrl', () => {
 			'https://proxy.example/kakiyo/v1/webhooks/a',
 		],
 		['', '/verify', 'https://api.kakiyo.com/v1/verify'],
+		['   ', '/verify', 'https://api.kakiyo.com/v1/verify'],
 		[undefined, '/verify', 'https://api.kakiyo.com/v1/verify'],
 	])('joins %p and %p', (base, path, expected) => {
 		expect(joinUrl(base, path)).toBe(expected);
@@ -223,6 +224,19 @@ describe('retries', () => {
 		expect(server.calls).toHaveLength(1);
 	});
 
+	it.each([502, 503, 504])(
+		'does not repeat a POST on %i: a gateway error may come after Kakiyo processed it',
+		async (status) => {
+			server.answer(
+				{ status, body: { error: 'internal_error', message: 'Gateway' } },
+				{ status: 201, body: { id: 'x' } },
+			);
+			const error = await failure('POST', '/webhooks/test', { body: { event: 'message.sent' } });
+			expect(error.message).toBe(`Kakiyo had a server error (${status}): Gateway`);
+			expect(server.calls).toHaveLength(1);
+		},
+	);
+
 	it('retries a timed-out GET, then explains the timeout', async () => {
 		server.answer({ status: 200, body: {}, delayMs: 600 });
 		const error = await failure('GET', '/verify', { retry: { timeoutMs: 150 } });
@@ -311,13 +325,26 @@ describe('the API key never leaks', () => {
 		expectNoKey(error);
 	});
 
-	it('keeps it out of network errors', async () => {
+	it('keeps it out of network errors, whose underlying error carries the request and its headers', async () => {
 		expectNoKey(await failure('GET', '/verify', { baseUrl: 'http://127.0.0.1:9/v1' }));
 	});
 
-	it('keeps it out of server errors after retries', async () => {
-		server.answer({ status: 502, body: 'Bad gateway' });
-		expectNoKey(await failure('GET', '/verify'));
+	it('redacts it from a network error that names it (a key pasted into the Base URL)', async () => {
+		// `.invalid` never resolves (RFC 6761); the resolver's error names the host, key and all.
+		const error = await failure('GET', '/verify', {
+			baseUrl: `http://${apiKey}.invalid/v1`,
+			retry: { maxRetries: 0 },
+		});
+		expect(JSON.stringify(error.errorResponse)).toContain('[redacted].invalid');
+		expectNoKey(error);
+	});
+
+	it('keeps it out of server errors after retries, when the error page echoes it', async () => {
+		server.answer({ status: 502, body: `Bad gateway: upstream refused the key ${apiKey}` });
+		const error = await failure('GET', '/verify');
+		expect(error.message).toMatch(/gave up after 4 attempts/);
+		expect(error.message).toContain('upstream refused the key [redacted]');
+		expectNoKey(error);
 	});
 
 	/** Every 8-character piece of the key: a part of it is as bad as all of it. */

@@ -1,6 +1,8 @@
+import { WebhookContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
 import { FAST_RETRY } from '../../support/fastRetry';
+import { multipartForm } from '../../support/multipartForm';
 import type { TestWorkflow } from '../../support/n8nRuntime';
 import { kakiyoSignature } from '../../support/signature';
 import {
@@ -203,6 +205,66 @@ describe('refused deliveries answer 401 and start nothing', () => {
 	});
 });
 
+describe('a request whose body n8n already read, or cannot read, is refused 401 and starts nothing', () => {
+	const form = multipartForm({ event: 'linkedin.message.received' });
+
+	/** Refused with 401, no execution (not even a failed one) and the reason in the refusal log. */
+	function expectRefusedUnread(workflow: TestWorkflow, answer: { status: number; body: string }) {
+		expect(answer.status).toBe(401);
+		expect(JSON.parse(answer.body)).toEqual({
+			error: 'unauthorized',
+			message: 'Missing or invalid X-Kakiyo-Signature',
+		});
+		expect(rig.receiver.calls.map((call) => call.error)).toEqual([undefined]);
+		expect(executions()).toHaveLength(0);
+		expect(workflow.logs).toContainEqual(
+			expect.objectContaining({
+				level: 'warn',
+				meta: expect.objectContaining({ reasons: { missing_body: 1 } }),
+			}),
+		);
+	}
+
+	it.each([1, 2])(
+		'a multipart form, which n8n parses from the stream, with the trigger at version %s',
+		async (typeVersion) => {
+			const workflow = await listening({ typeVersion });
+			const answer = await post(webhookUrlOf(workflow), form.body, {
+				'content-type': form.contentType,
+				// Signed over the bytes sent: still nothing the trigger can verify, as it cannot read them.
+				'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), form.body),
+			});
+			expectRefusedUnread(workflow, answer);
+		},
+	);
+
+	it("a body over n8n's payload size limit, in a content type n8n leaves unread", async () => {
+		const workflow = await listening({ typeVersion: 2 });
+		const raw = JSON.stringify(fresh('linkedin.message.received', { padding: 'x'.repeat(4096) }));
+		rig.receiver.payloadSizeMax = 1024;
+		try {
+			const answer = await post(webhookUrlOf(workflow), raw, {
+				'content-type': 'application/octet-stream',
+				'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), raw),
+			});
+			expectRefusedUnread(workflow, answer);
+		} finally {
+			rig.receiver.payloadSizeMax = Infinity;
+		}
+	});
+
+	it('a body that claims gzip but does not inflate', async () => {
+		const workflow = await listening({ typeVersion: 2 });
+		const raw = 'not gzip at all';
+		const answer = await post(webhookUrlOf(workflow), raw, {
+			'content-type': 'application/octet-stream',
+			'content-encoding': 'gzip',
+			'x-kakiyo-signature': kakiyoSignature(secretOf(workflow), raw),
+		});
+		expectRefusedUnread(workflow, answer);
+	});
+});
+
 describe('a flood of forged deliveries', () => {
 	const forged = JSON.stringify(fresh('linkedin.message.received'));
 	const flood = async (workflow: TestWorkflow, count: number) => {
@@ -361,8 +423,10 @@ describe('replay guard', () => {
 		expect(rig.emulator.webhooks()).toEqual([]);
 	});
 
-	it('refuses deliveries, rather than turn the guard off, when Max Event Age becomes text', async () => {
+	it('refuses deliveries, rather than turn the guard off, when Max Event Age read per delivery becomes text', async () => {
+		// Activated by an earlier version, which stored no options: they are read per delivery.
 		const workflow = await listening({ options: { maxAgeSeconds: 300 } });
+		delete workflow.nodeStaticData().webhookOptions;
 		(workflow.node.parameters.options as IDataObject).maxAgeSeconds = '={{ "five minutes" }}';
 		const result = await rig.emulator.emit(
 			'linkedin.message.received',
@@ -383,6 +447,77 @@ describe('replay guard', () => {
 			fresh('linkedin.message.received', { timestamp: minutesAgo(-2) }),
 		);
 		expect(executions()).toHaveLength(1);
+	});
+});
+
+describe('what a delivery is judged by is read from the static data stored on activation', () => {
+	const stale = () =>
+		fresh('linkedin.message.received', {
+			timestamp: new Date(Date.now() - 600 * 60_000).toISOString(),
+		});
+
+	it('stores the options beside the events, in test listening too', async () => {
+		const options = { includeHeaders: true, maxAgeSeconds: '={{ 60 * 5 }}' };
+		const production = await listening({ options });
+		const test = triggerWorkflow(rig, {
+			options,
+			webhookId: 'd0000000-0000-4000-8000-00000000000d',
+		});
+		await activate(test, 'manual');
+		for (const workflow of [production, test]) {
+			expect(workflow.nodeStaticData().webhookOptions).toEqual({
+				includeHeaders: true,
+				maxAgeSeconds: 300,
+			});
+		}
+	});
+
+	it('keeps the options of the activation until the next one, as it keeps the events', async () => {
+		const workflow = await listening({ options: { includeHeaders: true, maxAgeSeconds: 300 } });
+		// Changed in the editor, not activated again.
+		workflow.node.parameters.options = { includeHeaders: false, maxAgeSeconds: 0 };
+		await rig.emulator.emit('linkedin.message.received', stale());
+		expect(rig.receiver.calls[0].body).toBe('{"status":"ignored","reason":"timestamp_stale"}');
+		await rig.emulator.emit('linkedin.message.received');
+		expect(onlyItem()).toHaveProperty('headers');
+	});
+
+	it('reads no node parameter and the static data once per delivery', async () => {
+		await listening({ options: { includeHeaders: true, maxAgeSeconds: '={{ 300 }}' } });
+		const parameters = jest.spyOn(WebhookContext.prototype, 'getNodeParameter');
+		const staticData = jest.spyOn(WebhookContext.prototype, 'getWorkflowStaticData');
+		try {
+			await rig.emulator.emit('linkedin.message.received');
+			expect(executions()).toHaveLength(1);
+			expect(parameters).not.toHaveBeenCalled();
+			expect(staticData).toHaveBeenCalledTimes(1);
+		} finally {
+			parameters.mockRestore();
+			staticData.mockRestore();
+		}
+	});
+
+	it('reads the options from the parameters when the activation stored none (an earlier version)', async () => {
+		const workflow = await listening({ options: { includeHeaders: true, maxAgeSeconds: 300 } });
+		delete workflow.nodeStaticData().webhookOptions;
+		await rig.emulator.emit('linkedin.message.received', stale());
+		expect(rig.receiver.calls[0].body).toBe('{"status":"ignored","reason":"timestamp_stale"}');
+		await rig.emulator.emit('linkedin.message.received');
+		expect(onlyItem()).toHaveProperty('headers');
+	});
+
+	it('refuses a delivery when no events are stored beside the secret, as when no secret is', async () => {
+		const workflow = await listening();
+		delete workflow.nodeStaticData().webhookEvents;
+		const result = await rig.emulator.emit('linkedin.message.received');
+		expect(result.deliveries[0]).toMatchObject({ delivered: false, status: 401 });
+		expect(executions()).toHaveLength(0);
+		expect(workflow.logs).toContainEqual(
+			expect.objectContaining({
+				level: 'warn',
+				meta: expect.objectContaining({ reasons: { missing_secret: 1 } }),
+			}),
+		);
 	});
 });
 

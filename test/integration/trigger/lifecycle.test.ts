@@ -2,7 +2,16 @@ import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
 import { FAST_RETRY } from '../../support/fastRetry';
 import { WebhookServer } from '../../support/webhookServer';
-import { activate, callsSince, hooks, kakiyo, triggerWorkflow, webhookUrlOf, useRig } from './rig';
+import {
+	activate,
+	callsSince,
+	hooks,
+	kakiyo,
+	startRig,
+	triggerWorkflow,
+	webhookUrlOf,
+	useRig,
+} from './rig';
 
 const rig = useRig();
 
@@ -52,6 +61,7 @@ describe('create', () => {
 			webhookId: hook.id,
 			webhookEvents: ['linkedin.invitation.accepted', 'linkedin.message.received'],
 			webhookSecret: hook.secret,
+			webhookOptions: { includeHeaders: false, maxAgeSeconds: 0 },
 			webhookStoredAt: expect.any(Number),
 		});
 	});
@@ -84,10 +94,11 @@ describe('create', () => {
 	});
 
 	it.each([
-		['one Kakiyo made', 'made-by-kakiyo'],
-		['a masked one', 'whsec_****'],
+		['masked', 'whsec_****'],
+		['masked with dots', 'whsec_a1b2…'],
+		['cut short', 'a1b2c3d4'],
 	])(
-		'fails, storing nothing, when the create answer shows another secret than the one sent (%s)',
+		'fails, storing nothing, when the create answer shows another secret that is %s',
 		async (_case, answered) => {
 			const workflow = triggerWorkflow(rig);
 			rig.emulator.injectFault({
@@ -106,6 +117,27 @@ describe('create', () => {
 		},
 	);
 
+	it('keeps the secret Kakiyo made itself when the create answer shows one in full, and verifies with it', async () => {
+		const generating = await startRig({ serverGeneratedSecrets: 'always' });
+		try {
+			const workflow = triggerWorkflow(generating);
+			await activate(workflow);
+			const [hook] = generating.emulator.webhooks();
+			expect(workflow.nodeStaticData()).toMatchObject({
+				webhookId: hook.id,
+				webhookSecret: hook.secret,
+			});
+			expect(JSON.stringify(workflow.logs)).not.toContain(hook.secret);
+
+			generating.receiver.serve(workflow);
+			const result = await generating.emulator.emit('linkedin.message.received');
+			expect(result.deliveries[0]).toMatchObject({ delivered: true, status: 200 });
+			expect(generating.receiver.executions()).toHaveLength(1);
+		} finally {
+			await generating.close();
+		}
+	});
+
 	it('fails, storing nothing, when the create answer shows other events or URL', async () => {
 		const workflow = triggerWorkflow(rig);
 		rig.emulator.injectFault({
@@ -120,17 +152,21 @@ describe('create', () => {
 		expect(workflow.nodeStaticData()).toEqual({});
 	});
 
-	it('fails activation on a 500 without retrying the POST or storing anything', async () => {
-		const workflow = triggerWorkflow(rig);
-		rig.emulator.injectFault({ method: 'POST', path: '/v1/webhooks', status: 500 });
-		const before = mark();
-		const error = await activate(workflow).catch((caught: unknown) => caught);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as Error).message).toMatch(/^Kakiyo had a server error \(500\)/);
-		expect(callsSince(rig, before)).toEqual(['GET /v1/webhooks', 'POST /v1/webhooks']);
-		expect(workflow.nodeStaticData()).toEqual({});
-		expect(rig.emulator.webhooks()).toEqual([]);
-	});
+	// A gateway error may come after Kakiyo registered the hook: a second POST would register another.
+	it.each([500, 502, 503, 504])(
+		'fails activation on a %i without retrying the POST or storing anything',
+		async (status) => {
+			const workflow = triggerWorkflow(rig);
+			rig.emulator.injectFault({ method: 'POST', path: '/v1/webhooks', status });
+			const before = mark();
+			const error = await activate(workflow).catch((caught: unknown) => caught);
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect((error as Error).message).toMatch(`Kakiyo had a server error (${status})`);
+			expect(callsSince(rig, before)).toEqual(['GET /v1/webhooks', 'POST /v1/webhooks']);
+			expect(workflow.nodeStaticData()).toEqual({});
+			expect(rig.emulator.webhooks()).toEqual([]);
+		},
+	);
 
 	it('fails when Kakiyo answers without a webhook id, storing nothing', async () => {
 		const workflow = triggerWorkflow(rig);
@@ -194,22 +230,28 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 		expectNoFalseSecret(workflow);
 	});
 
-	it('does not take a masked secret echoed back, and ends with one hook whose secret it holds', async () => {
-		const workflow = await needingNewSecret();
-		const { webhookId } = workflow.nodeStaticData();
-		answerUpdateWith({
-			id: webhookId,
-			url: webhookUrlOf(workflow),
-			events: ['linkedin.message.received'],
-			active: true,
-			secret: 'whsec_****',
-			message: 'Webhook updated successfully',
-		});
-		await activate(workflow).catch(() => undefined);
-		expect(workflow.nodeStaticData().webhookSecret).not.toBe('whsec_****');
-		expectNoFalseSecret(workflow);
-		await expectRepairedBy(() => activate(workflow), workflow);
-	});
+	it.each([
+		['a masked secret', 'whsec_****'],
+		['a readable secret other than the one sent', `whsec_${'k'.repeat(40)}`],
+	])(
+		'never takes %s from an update answer, and ends with one hook whose secret it holds',
+		async (_case, answered) => {
+			const workflow = await needingNewSecret();
+			const { webhookId } = workflow.nodeStaticData();
+			answerUpdateWith({
+				id: webhookId,
+				url: webhookUrlOf(workflow),
+				events: ['linkedin.message.received'],
+				active: true,
+				secret: answered,
+				message: 'Webhook updated successfully',
+			});
+			await activate(workflow).catch(() => undefined);
+			expect(workflow.nodeStaticData().webhookSecret).not.toBe(answered);
+			expectNoFalseSecret(workflow);
+			await expectRepairedBy(() => activate(workflow), workflow);
+		},
+	);
 
 	it('replaces the hook when an answer without the webhook cannot confirm a new secret', async () => {
 		const workflow = await needingNewSecret();
@@ -239,6 +281,35 @@ describe('an update Kakiyo does not confirm is never stored', () => {
 			'GET /v1/webhooks/:id',
 		]);
 		expect(error.message).toMatch(/^Kakiyo did not apply the update to webhook /);
+		expect(changed.nodeStaticData().webhookEvents).toEqual(['linkedin.message.received']);
+	});
+
+	it('fails, storing nothing, when neither the answer nor reading the hook again shows the events', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const changed = triggerWorkflow(rig, { staticData, events: ['prospect.qualified'] });
+		const [hook] = rig.emulator.webhooks();
+		// Both reads of the hook describe it without its events; the update is answered with a message.
+		rig.emulator.injectFault({
+			method: 'GET',
+			path: '/v1/webhooks/:id',
+			status: 200,
+			body: { id: hook.id, url: hook.url, active: true },
+			count: 2,
+		});
+		answerUpdateWith({ message: 'Webhook updated successfully' });
+		const start = mark();
+		const error = (await activate(changed).catch(
+			(caught: unknown) => caught,
+		)) as NodeOperationError;
+		expect(callsSince(rig, start)).toEqual([
+			'GET /v1/webhooks/:id',
+			'PUT /v1/webhooks/:id',
+			'GET /v1/webhooks/:id',
+		]);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(`Kakiyo did not confirm the update to webhook ${hook.id}`);
+		expect(error.description).toMatch(/shows its events/);
 		expect(changed.nodeStaticData().webhookEvents).toEqual(['linkedin.message.received']);
 	});
 
@@ -323,10 +394,26 @@ describe('checkExists', () => {
 		const workflow = triggerWorkflow(rig);
 		await activate(workflow);
 		const stored = { ...workflow.nodeStaticData() };
+		// What n8n saves to its database after activation when set (workflow-static-data.service).
+		workflow.workflow.staticData.__dataChanged = false;
 		const before = mark();
 		await expect(hooks(workflow).checkExists()).resolves.toBe(true);
 		expect(callsSince(rig, before)).toEqual(['GET /v1/webhooks/:id']);
 		expect(workflow.nodeStaticData()).toEqual(stored);
+		expect(workflow.workflow.staticData.__dataChanged).toBe(false);
+	});
+
+	it('writes the static data when only the options changed', async () => {
+		const staticData: IDataObject = {};
+		await activate(triggerWorkflow(rig, { staticData }));
+		const changed = triggerWorkflow(rig, { staticData, options: { includeHeaders: true } });
+		changed.workflow.staticData.__dataChanged = false;
+		await expect(hooks(changed).checkExists()).resolves.toBe(true);
+		expect(changed.nodeStaticData().webhookOptions).toEqual({
+			includeHeaders: true,
+			maxAgeSeconds: 0,
+		});
+		expect(changed.workflow.staticData.__dataChanged).toBe(true);
 	});
 
 	it('adopts its own hook by URL after static data is lost, with a fresh secret, and no second hook', async () => {
@@ -347,6 +434,7 @@ describe('checkExists', () => {
 			webhookId: original.id,
 			webhookEvents: ['linkedin.message.received'],
 			webhookSecret: hook.secret,
+			webhookOptions: { includeHeaders: false, maxAgeSeconds: 0 },
 			webhookStoredAt: expect.any(Number),
 		});
 	});
@@ -670,12 +758,12 @@ describe('activations at the same moment in one n8n process', () => {
 });
 
 describe('delete', () => {
-	it('deletes the stored hook with one call and clears the static data', async () => {
+	it('deletes the stored hook, seen in the list with its URL, and clears the static data', async () => {
 		const workflow = triggerWorkflow(rig);
 		await activate(workflow);
 		const start = mark();
 		await expect(hooks(workflow).delete()).resolves.toBe(true);
-		expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id']);
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks', 'DELETE /v1/webhooks/:id']);
 		expect(rig.emulator.webhooks()).toEqual([]);
 		expect(workflow.nodeStaticData()).toEqual({});
 	});
@@ -698,6 +786,51 @@ describe('delete', () => {
 		await hooks(lost).delete();
 		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks', 'DELETE /v1/webhooks/:id']);
 		expect(rig.emulator.webhooks().map((hook) => hook.id)).toEqual([other.id]);
+	});
+
+	describe("with a copied workflow's static data, naming the original's hook", () => {
+		/** The original activated, and the static data n8n saved for it, as a copy of the workflow carries it. */
+		async function originalAndCopiedData() {
+			const original = triggerWorkflow(rig, { webhookId: 'b0000000-0000-4000-8000-00000000000b' });
+			await activate(original);
+			const copied = () => ({
+				'node:Kakiyo Trigger': JSON.parse(JSON.stringify(original.nodeStaticData())) as IDataObject,
+			});
+			return { theirs: rig.emulator.webhooks()[0], copied };
+		}
+
+		it('leaves that hook alone when activation fails after finding it is not its own', async () => {
+			const { theirs, copied } = await originalAndCopiedData();
+			const nodeType = new KakiyoTrigger({ retry: FAST_RETRY });
+			const copy = triggerWorkflow(rig, { nodeType, staticData: copied() });
+			// The stored id shows another URL; the list that would look for the copy's own hook fails.
+			rig.emulator.injectFault({ method: 'GET', path: '/v1/webhooks', status: 403 });
+			await expect(activate(copy)).rejects.toBeInstanceOf(NodeApiError);
+			// Forgotten at once, not only once the list answered.
+			expect(copy.nodeStaticData()).not.toHaveProperty('webhookId');
+
+			// n8n's addWebhooks then calls clearWebhooks, which builds the workflow again from the
+			// database (still holding the copied id) and calls delete().
+			const fromDatabase = triggerWorkflow(rig, { nodeType, staticData: copied() });
+			await expect(hooks(fromDatabase).delete()).resolves.toBe(true);
+			expect(remote(theirs.id)).toEqual(theirs);
+		});
+
+		it('never deletes it, even in a process that never looked at it before', async () => {
+			const { theirs, copied } = await originalAndCopiedData();
+			const copy = triggerWorkflow(rig, { staticData: copied() });
+			await expect(hooks(copy).delete()).resolves.toBe(true);
+			expect(remote(theirs.id)).toEqual(theirs);
+			expect(copy.nodeStaticData()).toEqual({});
+			expect(copy.logs).toContainEqual(
+				expect.objectContaining({
+					level: 'warn',
+					message: expect.stringContaining(
+						`Kakiyo webhook ${String(theirs.id)} delivers to another URL`,
+					),
+				}),
+			);
+		});
 	});
 
 	it.each([
@@ -757,19 +890,51 @@ describe('delete', () => {
 			rig.emulator.injectFault({ method: 'DELETE', path: '/v1/webhooks/:id', status: 200, body });
 			const start = mark();
 			await expect(hooks(workflow).delete()).rejects.toThrow(/^Kakiyo did not delete webhook /);
-			expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id', 'GET /v1/webhooks/:id']);
+			expect(callsSince(rig, start)).toEqual([
+				'GET /v1/webhooks',
+				'DELETE /v1/webhooks/:id',
+				'GET /v1/webhooks/:id',
+			]);
 			expect(workflow.nodeStaticData()).toEqual(stored);
 			await expect(hooks(workflow).delete()).resolves.toBe(true);
 			expect(rig.emulator.webhooks()).toEqual([]);
 		},
 	);
 
-	it("counts Kakiyo's not_found as done once the list confirms it", async () => {
+	it('counts a stored hook the list no longer shows as deleted', async () => {
 		const workflow = await activatedWithHookGone();
 		const start = mark();
 		await expect(hooks(workflow).delete()).resolves.toBe(true);
-		expect(callsSince(rig, start)).toEqual(['DELETE /v1/webhooks/:id', 'GET /v1/webhooks']);
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks']);
 		expect(workflow.nodeStaticData()).toEqual({});
+	});
+
+	it("counts Kakiyo's not_found for a listed hook as done: it was deleted meanwhile", async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		const listed = await kakiyo(rig, 'GET', '/webhooks');
+		await kakiyo(rig, 'DELETE', `/webhooks/${String(workflow.nodeStaticData().webhookId)}`);
+		rig.emulator.injectFault({ method: 'GET', path: '/v1/webhooks', status: 200, body: listed });
+		const start = mark();
+		await expect(hooks(workflow).delete()).resolves.toBe(true);
+		expect(callsSince(rig, start)).toEqual(['GET /v1/webhooks', 'DELETE /v1/webhooks/:id']);
+		expect(workflow.nodeStaticData()).toEqual({});
+	});
+
+	it('leaves no hook for its URL: a duplicate beside the stored one goes too, nothing else', async () => {
+		const workflow = triggerWorkflow(rig);
+		await activate(workflow);
+		// Registered by another n8n main at the same moment, or by a POST whose answer was lost.
+		await foreignHook(webhookUrlOf(workflow), ['linkedin.message.received']);
+		const other = await foreignHook('https://crm.example.com/kakiyo');
+		const start = mark();
+		await expect(hooks(workflow).delete()).resolves.toBe(true);
+		expect(callsSince(rig, start)).toEqual([
+			'GET /v1/webhooks',
+			'DELETE /v1/webhooks/:id',
+			'DELETE /v1/webhooks/:id',
+		]);
+		expect(rig.emulator.webhooks().map((hook) => hook.id)).toEqual([other.id]);
 	});
 
 	it('throws on other errors, keeping the state so that n8n can retry', async () => {

@@ -18,8 +18,14 @@ describe('isRetryable', () => {
 	it.each<[AttemptFailure, IHttpRequestMethods, boolean]>([
 		[http(429), 'POST', true],
 		[http(429), 'GET', true],
-		[http(503), 'POST', true],
+		// A gateway error may come after Kakiyo processed the request: a POST is not repeated.
+		[http(502), 'POST', false],
+		[http(503), 'POST', false],
+		[http(504), 'POST', false],
+		[http(503), 'PATCH', false],
 		[http(502), 'DELETE', true],
+		[http(504), 'GET', true],
+		[http(503), 'PUT', true],
 		[http(500), 'GET', true],
 		[http(500), 'PUT', true],
 		[http(500), 'POST', false],

@@ -1,4 +1,4 @@
-import { judge } from '../../../nodes/KakiyoTrigger/confirmation';
+import { judge, readableSecret } from '../../../nodes/KakiyoTrigger/confirmation';
 import type { KakiyoWebhook } from '../../../nodes/shared/webhooksApi';
 
 const sent = {
@@ -53,6 +53,16 @@ describe('judge', () => {
 		});
 	});
 
+	it('keeps another secret shown in full, which only Kakiyo can have made', () => {
+		const own = `whsec_${'k'.repeat(40)}`;
+		expect(judge(sent, { ...shown, secret: own })).toEqual({
+			contradicted: [],
+			unconfirmed: ['secret'],
+			otherSecret: true,
+			readableSecret: own,
+		});
+	});
+
 	it.each([
 		['hasSecret: false', { hasSecret: false }],
 		['an empty secret', { secret: '' }],
@@ -61,5 +71,26 @@ describe('judge', () => {
 		expect(
 			judge({ secret: 'x'.repeat(64) }, { id: 'wh_1', ...fields } as KakiyoWebhook).contradicted,
 		).toEqual(['no signing secret']);
+	});
+});
+
+describe('readableSecret', () => {
+	it.each([
+		['a 64-digit hex secret', 'a'.repeat(64)],
+		['a prefixed one', `whsec_${'Zx9'.repeat(10)}`],
+	])('takes %s', (_case, value) => {
+		expect(readableSecret(value)).toBe(value);
+	});
+
+	it.each([
+		['masked with stars', 'whsec_****************'],
+		['masked with bullets', '••••••••••••••••••••'],
+		['cut with an ellipsis', 'whsec_a1b2c3d4e5f6…'],
+		['cut with three dots', 'whsec_a1b2c3d4e5f6...'],
+		['a few leading characters', 'whsec_a1b2'],
+		['with a space', 'whsec_a1b2c3d4 e5f6g7'],
+		['not text', 42],
+	])('refuses %s', (_case, value) => {
+		expect(readableSecret(value)).toBeUndefined();
 	});
 });

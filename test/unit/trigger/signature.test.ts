@@ -153,9 +153,13 @@ describe('constant-time comparison', () => {
 		}
 	});
 
-	it('never reaches the comparison with a digest of the wrong length', () => {
+	it('never reaches the comparison with a digest of the wrong length in bytes', () => {
 		const compare = jest.spyOn(crypto, 'timingSafeEqual');
-		expect(verifySignature(raw, hex(raw).slice(2), secret).valid).toBe(false);
+		// 64 characters, so the header parser takes it, but 128 bytes in UTF-8: only the length check
+		// keeps it from timingSafeEqual, which would throw.
+		const header = 'é'.repeat(64);
+		expect(parseSignatureHeader(header)).toBe(header);
+		expect(verifySignature(raw, header, secret)).toEqual({ valid: false, reason: 'mismatch' });
 		expect(compare).not.toHaveBeenCalled();
 	});
 });
