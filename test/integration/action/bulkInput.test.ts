@@ -321,6 +321,41 @@ describe('failures stay with their items', () => {
 	});
 });
 
+describe('a workflow saved without Input (none was released with the list as the default)', () => {
+	it.each([
+		[
+			'Prospect > Add Many',
+			{
+				resource: 'prospect',
+				operation: 'createMany',
+				campaignId: byId('={{ $json.campaignId }}'),
+				prospects: '[{"name": "Ana", "url": "in/ana"}]',
+			},
+			'Name is empty',
+		],
+		[
+			'Do Not Contact > Add Many',
+			{ resource: 'doNotContact', operation: 'createMany', urls: 'in/ana, in/bo' },
+			'LinkedIn URL is empty',
+		],
+		[
+			'Prospect > Delete Many',
+			{ resource: 'prospect', operation: 'deleteMany', prospectIds: 'id-1, id-2' },
+			'Prospect is empty',
+		],
+	])(
+		'%s runs one entry per input item, the default: its saved list alone fails the item before any call',
+		async (_name, parameters, message) => {
+			const error = await kakiyo.fail(parameters, {
+				items: [{ campaignId: kit.team().campaigns[0].id }],
+			});
+
+			expect(error.message).toBe(message);
+			expect(emulator.requests()).toEqual([]);
+		},
+	);
+});
+
 describe('Batch Size', () => {
 	it('sets the entries per call', async () => {
 		const items = range(5).map((index) => ({ prospectId: `id-${index}` }));
