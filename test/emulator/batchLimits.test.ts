@@ -1,4 +1,4 @@
-import { startEmulator } from '.';
+import { startEmulator } from './server';
 import { useEmulator, withEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME } from './testKit';
 
