@@ -19,7 +19,18 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** How long one attempt may take in all, from sending the request to the last byte of the answer. */
 	timeoutMs: number;
+	/**
+	 * How long one call may go on, its attempts and waits together: a wait that would end later is not
+	 * begun, and the call fails at once. DEFAULT_CALL_DEADLINE_MS when absent.
+	 */
+	callDeadlineMs?: number;
 }
+
+/**
+ * Kakiyo allows its Do Not Contact batch 10 calls a minute, so a rate limit may ask a call to wait
+ * most of a minute; this leaves room for that wait and one more attempt.
+ */
+export const DEFAULT_CALL_DEADLINE_MS = 90_000;
 
 /**
  * Kakiyo allows 60 requests a minute per endpoint and every call costs a credit, so retries are few
@@ -31,6 +42,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 	baseDelayMs: 1000,
 	maxDelayMs: 10_000,
 	timeoutMs: 15_000,
+	callDeadlineMs: DEFAULT_CALL_DEADLINE_MS,
 });
 
 const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
@@ -78,4 +90,34 @@ export function retryDelayMs(
 		}
 	}
 	return Math.min(backoff, policy.maxDelayMs);
+}
+
+/**
+ * How long Kakiyo asked a rate-limited call (429) to wait, in ms: a Retry-After header (seconds or an
+ * HTTP date), else the `resetTime` (an ISO time) Kakiyo's Do Not Contact pages mention in their 429
+ * answers. Undefined when it said nothing usable.
+ */
+export function rateLimitWaitMs(failure: AttemptFailure, now = Date.now()): number | undefined {
+	if (failure.kind !== 'http' || failure.statusCode !== 429) return undefined;
+	const header = failure.headers['retry-after'];
+	const { resetTime } = (failure.body ?? {}) as { resetTime?: unknown };
+	const said = typeof header === 'string' && header.trim() ? header.trim() : resetTime;
+	if (typeof said !== 'string' || !said.trim()) return undefined;
+	const at = /^\d+$/.test(said) ? now + Number(said) * 1000 : Date.parse(said);
+	return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/**
+ * Milliseconds to wait before retry number `retry` (0-based): the backoff, or for a rate limit as long
+ * as Kakiyo asked when that is longer. Kakiyo's own word is not cut to `maxDelayMs` (a retry before
+ * its limit resets is refused again); the call's deadline bounds it instead.
+ */
+export function waitBeforeRetryMs(
+	retry: number,
+	failure: AttemptFailure,
+	policy: Readonly<RetryPolicy> = DEFAULT_RETRY_POLICY,
+	now = Date.now(),
+): number {
+	const backoff = retryDelayMs(retry, failure, policy);
+	return Math.max(rateLimitWaitMs(failure, now) ?? 0, backoff);
 }

@@ -12,9 +12,10 @@ import type { AnswerCheck } from './answerCheck';
 import { kakiyoApiError } from './apiError';
 import { withDeadline } from './requestDeadline';
 import {
+	DEFAULT_CALL_DEADLINE_MS,
 	DEFAULT_RETRY_POLICY,
 	isRetryable,
-	retryDelayMs,
+	waitBeforeRetryMs,
 	type AttemptFailure,
 	type RetryPolicy,
 } from './retryPolicy';
@@ -117,6 +118,7 @@ export async function kakiyoApiRequest<T = unknown>(
 	const policy = request.retry ?? DEFAULT_RETRY_POLICY;
 	const credential = await this.getCredentials<KakiyoCredential>(KAKIYO_CREDENTIAL);
 	const url = joinUrl(credential.url, request.path);
+	const callDeadline = Date.now() + (policy.callDeadlineMs ?? DEFAULT_CALL_DEADLINE_MS);
 
 	for (let attempt = 1; ; attempt++) {
 		const options: IHttpRequestOptions = {
@@ -148,9 +150,11 @@ export async function kakiyoApiRequest<T = unknown>(
 				? { kind: 'network', code: 'ETIMEDOUT', message: `no answer within ${policy.timeoutMs} ms` }
 				: networkFailure(error);
 		}
+		const wait = waitBeforeRetryMs(attempt - 1, failure, policy);
 		if (
 			attempt > (request.maxRetries ?? policy.maxRetries) ||
-			!isRetryable(failure, request.method)
+			!isRetryable(failure, request.method) ||
+			Date.now() + wait > callDeadline
 		) {
 			throw kakiyoApiError(
 				this.getNode(),
@@ -164,6 +168,6 @@ export async function kakiyoApiRequest<T = unknown>(
 				[credential.apiKey, ...(request.secrets ?? [])],
 			);
 		}
-		await sleep(retryDelayMs(attempt - 1, failure, policy));
+		await sleep(wait);
 	}
 }

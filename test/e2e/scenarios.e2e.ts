@@ -450,6 +450,7 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		};
 
 		const RUN_HERE = [
+			'add-rows-as-prospects.json', // bulk.e2e.ts
 			'log-accepted-invitations.json',
 			'post-replies-to-chat.json',
 			'qualify-prospects-who-reply.json', // section 8

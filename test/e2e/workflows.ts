@@ -78,6 +78,25 @@ export function n8nWebhookNode(
 	};
 }
 
+/** Webhook node parameters: answer with every item the workflow's last node output. */
+export const ANSWER_WITH_LAST_NODE = {
+	responseMode: 'lastNode',
+	responseData: 'allEntries',
+	options: {},
+};
+
+/** n8n's connections that run the named nodes one after the other. */
+export function chainConnections(names: string[]): object {
+	return Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((from, index) => [
+				from,
+				{ main: [[{ node: names[index + 1], type: 'main', index: 0 }]] },
+			]),
+	);
+}
+
 /**
  * n8n's own Webhook node in front of the Kakiyo action node, answering with every item the
  * action output. This runs the action node the way a production workflow does, over plain HTTP,
@@ -110,22 +129,8 @@ export function actionWorkflow(
 		name,
 		// Activation is its own call; n8n 1.x also refuses a workflow without this column.
 		active: false as const,
-		nodes: [
-			n8nWebhookNode('Webhook', path, {
-				responseMode: 'lastNode',
-				responseData: 'allEntries',
-				options: {},
-			}),
-			...actions,
-		],
-		connections: Object.fromEntries(
-			chain
-				.slice(0, -1)
-				.map((from, index) => [
-					from,
-					{ main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] },
-				]),
-		),
+		nodes: [n8nWebhookNode('Webhook', path, ANSWER_WITH_LAST_NODE), ...actions],
+		connections: chainConnections(chain),
 		settings: { executionOrder: 'v1' },
 	};
 	// POST there to run the actions; the answer is the last action's output items.

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test-only emulator CLI: reads argv, prints to the console, handles signals */
 /**
- * `npm run emulator -- [--port 4010] [--api-key KEY] [--state FILE] [--no-seed] [--import-delay MS]
+ * `npm run emulator -- [--port 4010] [--api-key KEY] [--state FILE] [--no-seed] [--import-delay MS] [--latency MS]
  *                      [--plan agency|standard] [--no-rate-limit] [--signature bare|prefixed]`
  *
  * Prints the base URL, a ready API key, the control URL and its token as KEY=value lines (easy to read by eye, by a harness, or with
@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run emulator -- [options]
                            generated key in FILE across restarts
   --no-seed                start each team empty (the six models aside)
   --import-delay MS        keep prospect imports 'processing' this long (default 0)
+  --latency MS             answer every API call this much later (default 0)
   --plan PLAN              'agency' (default) or 'standard' (workspace routes answer 403)
   --no-rate-limit          turn off the 60 requests/minute/endpoint limit
   --rate-limit N           requests per minute per endpoint (default 60)
@@ -34,6 +35,7 @@ function parseOptions(argv: string[]): EmulatorOptions {
 			state: { type: 'string' },
 			'no-seed': { type: 'boolean', default: false },
 			'import-delay': { type: 'string', default: '0' },
+			latency: { type: 'string', default: '0' },
 			plan: { type: 'string', default: 'agency' },
 			'no-rate-limit': { type: 'boolean', default: false },
 			'rate-limit': { type: 'string', default: '60' },
@@ -52,6 +54,7 @@ function parseOptions(argv: string[]): EmulatorOptions {
 		statePath: values.state,
 		seed: !values['no-seed'],
 		importDelayMs: Number(values['import-delay']),
+		latencyMs: Number(values.latency),
 		plan: values.plan as Plan,
 		rateLimitPerMinute: values['no-rate-limit'] ? false : Number(values['rate-limit']),
 		signatureFormat: values.signature as SignatureFormat,

@@ -83,7 +83,8 @@ export async function applyFault(
 	}
 	if (!answers(spec)) return false;
 	const status = spec.status ?? 500;
-	sendJson(res, { status, body: spec.body === undefined ? defaultErrorBody(status) : spec.body });
+	const body = spec.body === undefined ? defaultErrorBody(status) : spec.body;
+	sendJson(res, { status, body, headers: spec.headers });
 	return true;
 }
 
@@ -113,7 +114,15 @@ function checkFault(input: unknown): FaultSpec {
 	if (spec.method !== undefined && typeof spec.method !== 'string') {
 		throw validationError('fault method must be a string');
 	}
-	const { count, delayMs, status } = spec;
+	const { count, delayMs, status, headers } = spec;
+	if (
+		headers !== undefined &&
+		(headers === null ||
+			typeof headers !== 'object' ||
+			!Object.values(headers).every((value) => typeof value === 'string'))
+	) {
+		throw validationError('fault headers must be an object of strings');
+	}
 	if (!inRange(count, 1, Infinity)) throw validationError('fault count must be a positive integer');
 	if (!inRange(delayMs, 0, Infinity))
 		throw validationError('fault delayMs must be a whole number ≥ 0');

@@ -12,6 +12,8 @@ export class ApiError extends Error {
 		readonly code: string,
 		message: string,
 		readonly extra: Record<string, unknown> = {},
+		/** Response headers besides Content-Type and Content-Length (a 429's Retry-After). */
+		readonly headers: Record<string, string> = {},
 	) {
 		super(message);
 	}
@@ -47,11 +49,13 @@ export function requestPath(req: IncomingMessage): string {
 export interface Answer {
 	status: number;
 	body: unknown;
+	headers?: Record<string, string>;
 }
 
 export function sendJson(res: ServerResponse, answer: Answer): void {
 	const text = JSON.stringify(answer.body);
 	res.writeHead(answer.status, {
+		...answer.headers,
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': Buffer.byteLength(text),
 	});
@@ -66,7 +70,9 @@ export async function answerWith(
 	try {
 		return await work();
 	} catch (error) {
-		if (error instanceof ApiError) return { status: error.status, body: error.body };
+		if (error instanceof ApiError) {
+			return { status: error.status, body: error.body, headers: error.headers };
+		}
 		log(`internal error: ${(error as Error).stack ?? String(error)}`);
 		return { status: 500, body: { error: 'internal_error', message: 'Internal server error' } };
 	}

@@ -14,6 +14,7 @@ export interface ResolvedOptions {
 	rateLimitPerMinute: number | false;
 	serverGeneratedSecrets: boolean | 'always';
 	importDelayMs: number;
+	latencyMs: number;
 	listPaging: Required<ListPaging>;
 	delivery: DeliverySettings;
 	log: (line: string) => void;
@@ -88,6 +89,9 @@ export function resolveOptions(options: EmulatorOptions, keeper: KeyKeeper): Res
 	const importDelayMs = options.importDelayMs ?? 0;
 	check(Number.isFinite(importDelayMs) && importDelayMs >= 0, 'importDelayMs must be a number ≥ 0');
 
+	const latencyMs = options.latencyMs ?? 0;
+	check(Number.isFinite(latencyMs) && latencyMs >= 0, 'latencyMs must be a number ≥ 0');
+
 	const listPaging: Required<ListPaging> = {
 		omitTotal: options.listPaging?.omitTotal ?? false,
 		ignorePosition: options.listPaging?.ignorePosition ?? false,
@@ -108,6 +112,7 @@ export function resolveOptions(options: EmulatorOptions, keeper: KeyKeeper): Res
 		rateLimitPerMinute,
 		serverGeneratedSecrets: options.serverGeneratedSecrets ?? false,
 		importDelayMs,
+		latencyMs,
 		listPaging,
 		delivery,
 		log: options.log ?? (() => {}),

@@ -5,6 +5,7 @@
  * state). Every call is recorded with its query and body, and logged on one line (never the body).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiCall } from './apiContext';
 import { authenticate, keyHint } from './auth';
 import type { Emulator } from './emulator';
@@ -38,6 +39,8 @@ export async function serveApi(
 		status: 0,
 		durationMs: 0,
 	};
+	const { latencyMs } = emulator.settings;
+	if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: closing }).catch(() => undefined);
 	const fault = emulator.faults.take(method, path);
 	if (fault) entry.fault = describeFault(fault);
 	if (fault && (await applyFault(fault, res, closing))) {
@@ -87,6 +90,8 @@ async function answerApi(
 			own === undefined
 				? {}
 				: { resetTime: new Date(Date.now() + decision.retryAfterSeconds * 1000).toISOString() },
+			// (I) Kakiyo documents no rate-limit header; the standard one says when a slot frees up.
+			{ 'Retry-After': String(decision.retryAfterSeconds) },
 		);
 	}
 	if (!match) throw notFound(`No route for ${method} ${path}`);

@@ -3,6 +3,7 @@
  * The HTTP face of the emulator on 127.0.0.1: `/__emulator/` calls go to the control plane (control.ts),
  * everything else through the API's request pipeline (requestPipeline.ts). Also start and shutdown.
  */
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, controlRoutes, serveControl, type ControlAccess } from './control';
@@ -17,6 +18,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const emulator = new Emulator(options);
 	const { log } = emulator.settings;
 	const closing = new AbortController();
+	// Every call slowed by latencyMs or a fault's delay waits on it, many at once under load.
+	setMaxListeners(0, closing.signal);
 	let control: Route[] = [];
 	const access: ControlAccess = { port: 0, token: generateControlToken() };
 

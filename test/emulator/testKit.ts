@@ -16,6 +16,8 @@ export interface Reply<T> {
 	text: string;
 	/** The parsed body; undefined when it is not JSON. */
 	json: T;
+	/** The response headers, names in lower case. */
+	headers: IncomingHttpHeaders;
 }
 
 export interface CallOptions {
@@ -48,7 +50,7 @@ export async function call<T = Loose>(url: string, options: CallOptions = {}): P
 		json = undefined as T;
 	}
 	const contentType = String(response.headers['content-type'] ?? '');
-	return { status: response.statusCode, contentType, text, json };
+	return { status: response.statusCode, contentType, text, json, headers: response.headers };
 }
 
 /** A fresh API key of the real format (40 characters of base64url). */

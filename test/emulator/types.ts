@@ -19,6 +19,8 @@ export interface EmulatorOptions {
 	seed?: boolean;
 	/** How long a prospect import stays `processing` (default 0: done before the next request). */
 	importDelayMs?: number;
+	/** Every API call is answered this much later (default 0), like a distant server: for benchmarks. */
+	latencyMs?: number;
 	/** Requests per minute per endpoint per key; `false` (default here, not in the CLI) turns it off. */
 	rateLimitPerMinute?: number | false;
 	/** JSON file loaded at start and saved on every change: the whole state (version 2). */
@@ -156,6 +158,8 @@ export interface FaultSpec {
 	status?: number;
 	/** Answer body (JSON-encoded); default a Kakiyo-style error for the status. */
 	body?: unknown;
+	/** Response headers of that answer, e.g. `{'Retry-After': '2'}`. */
+	headers?: Record<string, string>;
 	/** Wait this long first; alone, the call then proceeds normally. */
 	delayMs?: number;
 	/** Destroy the socket without answering. */

@@ -6,4 +6,6 @@ export const FAST_RETRY: Readonly<RetryPolicy> = Object.freeze({
 	baseDelayMs: 5,
 	maxDelayMs: 20,
 	timeoutMs: 2000,
+	// Room for every attempt to time out (4 × 2 s), so only a long wait a 429 asks for meets it.
+	callDeadlineMs: 10_000,
 });

@@ -48,6 +48,40 @@ export interface Operation {
 	 * or with overrides another path, query, body or method; `callOf` another operation's call.
 	 */
 	run?: (this: IExecuteFunctions, parameters: ItemParameters, calls: Calls) => Promise<unknown>;
+	/**
+	 * For Kakiyo's batch endpoints: with Input set to one entry per input item (see `bulkInput`), the
+	 * runner reads each item's entry, groups the entries into calls of at most Batch Size, and outputs
+	 * one item per input item with its own result; the list mode runs per item as any operation.
+	 */
+	batch?: Batch;
+}
+
+/** Many input items → few calls: how one item becomes an entry, and one call's answer its results. */
+export interface Batch {
+	/** The most entries Kakiyo takes per call (documented, else 100): Batch Size's default and bound. */
+	maxSize: number;
+	/**
+	 * One item's entry, read from its own parameters, and what it must share with the other entries
+	 * of its call (the campaign): items are grouped by it. Throws when the item's parameters are
+	 * invalid; that item alone fails.
+	 */
+	read(parameters: ItemParameters): BatchEntry;
+	/**
+	 * Sends one batch and returns each entry's own result, in the entries' order: an object for its
+	 * output item, or an Error that fails that item alone (Kakiyo's answer has no result for it).
+	 * Throwing fails every item of the batch. `parameters` are the first item's.
+	 */
+	send(
+		this: IExecuteFunctions,
+		batch: { entries: IDataObject[]; shared: IDataObject; parameters: ItemParameters },
+		calls: Calls,
+	): Promise<Array<IDataObject | Error>>;
+}
+
+export interface BatchEntry {
+	entry: IDataObject;
+	/** Sent with the batch (the campaign, Wait for Import): only equal values share a call. */
+	shared?: IDataObject;
 }
 
 export type OutputMapper = (answer: unknown, parameters: ItemParameters) => IDataObject[];

@@ -14,8 +14,10 @@ import {
 	kakiyoApiRequest,
 	type KakiyoRequest,
 } from '../../shared/transport';
+import { planBatches, type BatchItem } from './batches';
+import { batchesItems, batchSizeOf } from './bulkInput';
 import { ItemParameters } from './itemParameters';
-import type { CallOverrides, Calls, Operation, Resource } from './operation';
+import type { Batch, CallOverrides, Calls, Operation, Resource } from './operation';
 import { oneItem } from './outputs';
 import { readPages } from './paging';
 import { quoted, withoutSecrets } from './withoutSecrets';
@@ -68,24 +70,29 @@ function typedSecrets(operation: Operation, parameters: ItemParameters): string[
 	return (operation.secrets ?? []).map((name) => parameters.string(name, false)).filter(Boolean);
 }
 
-/** Runs one operation for one item: its call(s), paging and mapping, then the secrets filter. */
-async function runForItem(
+/** Where an item's calls go: the declared path with its IDs, and the query and body to send. */
+interface Target {
+	path: string;
+	resource?: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+/** The calls of one item, or of one batch, all through the shared client. */
+function callsFor(
 	this: IExecuteFunctions,
 	operation: Operation,
-	parameters: ItemParameters,
+	{ path, resource, qs, body }: Target,
 	apiKey: string,
 	secrets: string[],
 	retry: Readonly<RetryPolicy>,
-): Promise<IDataObject[]> {
-	const { path, resource } = expandPath(operation, (name) => parameters.id(name));
-	const qs = operation.qs?.(parameters);
-	const body = operation.body?.(parameters);
+): Calls {
 	// A proxy's page or a JSON error answered with 2xx fails the call: it must not become an item.
 	const send = async (
 		as: Operation,
 		request: Omit<KakiyoRequest, 'secrets' | 'refuse' | 'retry'>,
 	) => await kakiyoApiRequest.call(this, { ...request, secrets, refuse: answerCheckOf(as), retry });
-	const calls: Calls = {
+	return {
 		call: async (overrides: CallOverrides = {}) =>
 			await send(operation, {
 				method: overrides.method ?? operation.method,
@@ -98,17 +105,80 @@ async function runForItem(
 			await send(other, { method: other.method, ...expandPath(other, (name) => ids[name] ?? '') }),
 		quote: (answer, max) => quoted(answer, [apiKey, ...secrets], max),
 	};
+}
+
+/** Runs one operation for one item: its call(s), paging and mapping. */
+async function runForItem(
+	this: IExecuteFunctions,
+	operation: Operation,
+	parameters: ItemParameters,
+	apiKey: string,
+	secrets: string[],
+	retry: Readonly<RetryPolicy>,
+): Promise<IDataObject[]> {
+	const target: Target = expandPath(operation, (name) => parameters.id(name));
+	target.qs = operation.qs?.(parameters);
+	target.body = operation.body?.(parameters);
+	const calls = callsFor.call(this, operation, target, apiKey, secrets, retry);
 	const toItems = operation.output ?? oneItem;
-	let items: IDataObject[];
-	if (operation.paging) {
-		items = await readPages(operation.paging, parameters, calls, toItems);
-	} else {
-		const answer = operation.run
-			? await operation.run.call(this, parameters, calls)
-			: await calls.call();
-		items = toItems(answer, parameters);
+	if (operation.paging) return await readPages(operation.paging, parameters, calls, toItems);
+	const answer = operation.run
+		? await operation.run.call(this, parameters, calls)
+		: await calls.call();
+	return toItems(answer, parameters);
+}
+
+/** Where each input item's output goes; `fail` throws unless Continue On Fail is on. */
+interface ItemOutputs {
+	succeed(itemIndex: number, results: IDataObject[], secrets: string[]): void;
+	fail(itemIndex: number, error: unknown, secrets: string[]): void;
+}
+
+/**
+ * Runs a `batch` operation over every input item: each item's entry is read first (an item whose
+ * parameters are invalid fails alone, before any call), then the entries go out in as few calls as
+ * Batch Size allows, and each item gets its own result. A failed call fails the items it carried.
+ */
+async function runBatches(
+	this: IExecuteFunctions,
+	operation: Operation,
+	batch: Batch,
+	apiKey: string,
+	retry: Readonly<RetryPolicy>,
+	outputs: ItemOutputs,
+): Promise<void> {
+	const read: Array<BatchItem & { parameters: ItemParameters; secrets: string[] }> = [];
+	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
+		let secrets: string[] = [];
+		try {
+			const parameters = new ItemParameters(this, itemIndex, operation.properties);
+			secrets = typedSecrets(operation, parameters);
+			const { entry, shared = {} } = batch.read(parameters);
+			const size = batchSizeOf(parameters, batch.maxSize);
+			read.push({ itemIndex, parameters, secrets, entry, shared, size });
+		} catch (error) {
+			outputs.fail(itemIndex, error, secrets);
+		}
 	}
-	return items.map((json) => withoutSecrets(json, [apiKey, ...secrets]));
+	for (const items of planBatches(read)) {
+		const [{ parameters, shared }] = items;
+		const secrets = [...new Set(items.flatMap((item) => item.secrets))];
+		let results: Array<IDataObject | Error>;
+		try {
+			const target = expandPath(operation, (name) => parameters.id(name));
+			const calls = callsFor.call(this, operation, target, apiKey, secrets, retry);
+			const entries = items.map((item) => item.entry);
+			results = await batch.send.call(this, { entries, shared, parameters }, calls);
+		} catch (error) {
+			for (const item of items) outputs.fail(item.itemIndex, error, item.secrets);
+			continue;
+		}
+		items.forEach(({ itemIndex, secrets: own }, index) => {
+			const result = results[index];
+			if (result instanceof Error) outputs.fail(itemIndex, result, own);
+			else outputs.succeed(itemIndex, [result], own);
+		});
+	}
 }
 
 /**
@@ -138,9 +208,10 @@ function failureJson(error: unknown): IDataObject {
 }
 
 /**
- * Runs the selected operation once per input item. Every output item is paired with the input item
- * it came from; with Continue On Fail a failing item becomes one `{error, description?, httpCode?}`
- * item and the others carry on.
+ * Runs the selected operation for every input item: once per item, or in batches when the operation
+ * has a `batch` and Input is one entry per item. Every output item is paired with the input item it
+ * came from, in input order; with Continue On Fail a failing item becomes one `{error,
+ * description?, httpCode?}` item and the others carry on. Nothing output may show a secret.
  */
 export async function runOperation(
 	this: IExecuteFunctions,
@@ -161,21 +232,39 @@ export async function runOperation(
 	}
 	const { apiKey = '' } = await this.getCredentials<{ apiKey?: string }>(KAKIYO_CREDENTIAL);
 
-	const output: INodeExecutionData[] = [];
-	const items = this.getInputData();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const byItem: INodeExecutionData[][] = [];
+	const outputs: ItemOutputs = {
+		succeed: (itemIndex, results, secrets) => {
+			byItem[itemIndex] = results.map((json) => ({
+				json: withoutSecrets(json, [apiKey, ...secrets]),
+				pairedItem: { item: itemIndex },
+			}));
+		},
+		fail: (itemIndex, error, secrets) => {
+			if (!this.continueOnFail()) throw errorForItem(this.getNode(), error, itemIndex);
+			// The failure item is output like any other: nothing in it may show a secret.
+			const json = withoutSecrets(failureJson(error), [apiKey, ...secrets]);
+			byItem[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
+		},
+	};
+
+	const count = this.getInputData().length;
+	// Input cannot be an expression either (noDataExpression): the first item's choice holds for all.
+	const { batch } = operation;
+	if (batch && count > 0 && batchesItems(new ItemParameters(this, 0, operation.properties))) {
+		await runBatches.call(this, operation, batch, apiKey, retry, outputs);
+		return byItem.flat();
+	}
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		let secrets: string[] = [];
 		try {
 			const parameters = new ItemParameters(this, itemIndex, operation.properties);
 			secrets = typedSecrets(operation, parameters);
 			const results = await runForItem.call(this, operation, parameters, apiKey, secrets, retry);
-			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+			outputs.succeed(itemIndex, results, secrets);
 		} catch (error) {
-			if (!this.continueOnFail()) throw errorForItem(this.getNode(), error, itemIndex);
-			// The failure item is output like any other: nothing in it may show a secret.
-			const json = withoutSecrets(failureJson(error), [apiKey, ...secrets]);
-			output.push({ json, pairedItem: { item: itemIndex } });
+			outputs.fail(itemIndex, error, secrets);
 		}
 	}
-	return output;
+	return byItem.flat();
 }

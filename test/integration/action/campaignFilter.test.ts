@@ -33,6 +33,7 @@ const operations: Array<[string, (campaignId: INodeParameters | string) => INode
 		(campaignId) => ({
 			resource: 'prospect',
 			operation: 'deleteMany',
+			input: 'json',
 			prospectIds: 'no-such-prospect',
 			additionalFields: { campaignId },
 		}),

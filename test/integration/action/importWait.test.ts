@@ -49,7 +49,7 @@ it('keeps checking, further apart, while the import is processing', async () => 
 
 	const started = Date.now();
 	const [item] = await kakiyo.run(
-		add({ operation: 'createMany', prospects: '={{ $json.prospects }}' }),
+		add({ operation: 'createMany', input: 'json', prospects: '={{ $json.prospects }}' }),
 		{
 			items: [
 				{

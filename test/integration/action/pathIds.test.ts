@@ -54,6 +54,7 @@ it('leaves IDs that go in a JSON body to Kakiyo: Delete Many sends "." and "..",
 	const output = await kakiyo.run({
 		resource: 'prospect',
 		operation: 'deleteMany',
+		input: 'json',
 		prospectIds: '., ..',
 	});
 

@@ -9,17 +9,8 @@ import { parseArgs } from 'node:util';
 import { seedFrom } from '../../support/fuzzing';
 import setup from '../../support/jestSetup';
 import teardown from '../../support/jestTeardown';
+import { preferTypeScript } from '../../support/preferTypeScript';
 import type * as SignatureFuzz from './signatureFuzz';
-
-/**
- * Node tries `.json` before tsx's `.ts`, so `KakiyoTrigger.node` would load the codex file
- * `KakiyoTrigger.node.json` instead of the node. Jest tries `.ts` first; this makes Node do the same.
- */
-function preferTypeScript(): void {
-	const loadJson = require.extensions['.json'];
-	Reflect.deleteProperty(require.extensions, '.json');
-	require.extensions['.json'] = loadJson;
-}
 
 async function main(): Promise<number> {
 	const { values } = parseArgs({

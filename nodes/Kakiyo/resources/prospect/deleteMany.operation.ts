@@ -1,6 +1,11 @@
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { batchOptions, forEachItem, forList, inputChoice } from '../../engine/bulkInput';
 import type { Operation } from '../../engine/operation';
+import { toJsonObject } from '../../engine/outputs';
 import { campaignFilter, campaignFilterField } from '../campaign/parameters';
+import { prospectLocator } from './parameters';
 
+// Kakiyo documents 1 to 100 prospect IDs per call.
 const MAX_IDS = 100;
 
 export const operation: Operation = {
@@ -8,8 +13,19 @@ export const operation: Operation = {
 	value: 'deleteMany',
 	action: 'Delete many prospects',
 	description:
-		'Permanently delete up to 100 prospects with their conversations, messages, tasks and webhook events; outputs which were deleted and which failed',
+		'Permanently delete prospects with their conversations, messages, tasks and webhook events, up to 100 per call; each input item is one prospect and gets its own result (deleted or failed)',
 	properties: [
+		inputChoice('prospect', {
+			name: 'List of IDs',
+			description:
+				'Each input item gives 1 to 100 prospect IDs, deleted in one call; the item gets the whole summary',
+		}),
+		{
+			...prospectLocator,
+			description:
+				'The prospect to delete (its prospect ID, not the chat ID), for example {{ $json.prospectId }}',
+			displayOptions: forEachItem,
+		},
 		{
 			displayName: 'Prospect IDs',
 			name: 'prospectIds',
@@ -19,6 +35,7 @@ export const operation: Operation = {
 			placeholder: 'e.g. 69724b7100331796aae2, 69724b7100331796aae3',
 			description:
 				'The prospect IDs (not chat IDs) to delete, 1 to 100, separated by commas, or an array from an expression',
+			displayOptions: forList,
 		},
 		{
 			displayName: 'Additional Fields',
@@ -32,6 +49,7 @@ export const operation: Operation = {
 				),
 			],
 		},
+		batchOptions(MAX_IDS, 'prospect IDs'),
 	],
 	method: 'DELETE',
 	path: '/prospects',
@@ -46,5 +64,27 @@ export const operation: Operation = {
 			);
 		}
 		return { prospectIds, ...campaignFilter(parameters, 'additionalFields') };
+	},
+	batch: {
+		maxSize: MAX_IDS,
+		read: (parameters) => ({
+			entry: { prospectId: parameters.id('prospectId') },
+			shared: campaignFilter(parameters, 'additionalFields'),
+		}),
+		// An ID given by two items is sent once; both get its result.
+		async send({ entries, shared }, calls) {
+			const ids = entries.map(({ prospectId }) => String(prospectId));
+			const answer = await calls.call({ body: { prospectIds: [...new Set(ids)], ...shared } });
+			const { results } = toJsonObject(answer);
+			const lines = (Array.isArray(results) ? results : []).map(toJsonObject);
+			const lineOf = (id: string) => lines.find(({ prospectId }) => prospectId === id);
+			return ids.map(
+				(id): IDataObject | Error =>
+					lineOf(id) ??
+					new NodeOperationError(this.getNode(), `Kakiyo's answer has no result for ${id}`, {
+						description: `Kakiyo answered ${calls.quote(answer, 300)}. The prospect may have been deleted anyway; look it up with Get before trying again.`,
+					}),
+			);
+		},
 	},
 };

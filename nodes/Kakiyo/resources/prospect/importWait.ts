@@ -2,6 +2,7 @@ import { sleep, type IDataObject } from 'n8n-workflow';
 import type { ItemParameters } from '../../engine/itemParameters';
 import type { Calls } from '../../engine/operation';
 import { toJsonObject } from '../../engine/outputs';
+import { pairByKey, profileKey } from '../../../shared/profileUrl';
 import { operation as getImport } from './getImport.operation';
 
 const FIRST_POLL_MS = 1000;
@@ -50,4 +51,24 @@ export async function importResult(
 			);
 		}
 	}
+}
+
+const rowUrl = (row: IDataObject) =>
+	typeof row.inputUrl === 'string' ? profileKey(row.inputUrl) : undefined;
+
+/**
+ * Each prospect's own row of a completed import report (undefined where it has none), for prospects
+ * sent in this order with these URLs. Kakiyo's rows name a prospect by its `index` (its place in the
+ * list sent; whether from 0 or 1 is not documented) and its `inputUrl`: when every row's index and
+ * URL agree with what was sent from 0, the index settles it; otherwise the URLs alone do, in order
+ * (a URL sent twice meets its rows one after the other).
+ */
+export function reportRows(report: IDataObject, urls: string[]): Array<IDataObject | undefined> {
+	const rows = (Array.isArray(report.report) ? report.report : []).map(toJsonObject);
+	const keys = urls.map(profileKey);
+	const numbered =
+		rows.length > 0 &&
+		rows.every((row) => typeof row.index === 'number' && rowUrl(row) === keys[row.index]);
+	if (numbered) return keys.map((_, index) => rows.find((row) => row.index === index));
+	return pairByKey(keys, rows, rowUrl);
 }

@@ -49,6 +49,50 @@ export const customData: INodeProperties = {
 		'Notes about the prospect that the agent can use when writing (up to 3,000 characters), for example from a CRM',
 };
 
+/** A prospect's optional fields (Add, and Add Many per input item); read with `readProspect`. */
+export const prospectExtras: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		customData,
+		{
+			displayName: 'Prospect Fields',
+			name: 'prospectFields',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Prospect Field',
+			default: {},
+			description: 'Extra facts Kakiyo keeps with the prospect, such as company or email',
+			options: [
+				{
+					displayName: 'Field',
+					name: 'field',
+					values: [
+						{
+							displayName: 'Field Name',
+							name: 'fieldName',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. company',
+							description: 'What the value is',
+						},
+						{
+							displayName: 'Field Value',
+							name: 'fieldValue',
+							type: 'string',
+							default: '',
+							description: 'The value',
+						},
+					],
+				},
+			],
+		},
+	],
+};
+
 // The keys are Kakiyo's own, lowercase (a description literal would be "corrected" to URL by lint).
 export const PROSPECT_KEYS = 'each with the keys "name" and "url" (the LinkedIn profile address)';
 

@@ -17,6 +17,30 @@ export function readCustomData(parameters: ItemParameters, name: string): string
 }
 
 /**
+ * One prospect from the parameters of Add (and of Add Many per input item): name, LinkedIn URL and
+ * the Additional Fields that were set, as Kakiyo takes a prospect; Prospect Fields without a name
+ * are left out.
+ */
+export function readProspect(parameters: ItemParameters): IDataObject {
+	const extra = parameters.fields('additionalFields');
+	const fields = ((extra.prospectFields as IDataObject | undefined)?.field ?? []) as IDataObject[];
+	const additionalFields = fields
+		.map(({ fieldName, fieldValue }) => ({
+			fieldName: String(fieldName ?? '').trim(),
+			fieldValue: String(fieldValue ?? ''),
+		}))
+		.filter(({ fieldName }) => fieldName);
+	return {
+		name: parameters.string('name'),
+		url: parameters.string('url'),
+		...(additionalFields.length > 0 ? { additionalFields } : {}),
+		...(extra.customData !== undefined
+			? { customData: readCustomData(parameters, 'additionalFields.customData') }
+			: {}),
+	};
+}
+
+/**
  * The prospects of a JSON parameter: a non-empty array of objects, each with a name and a LinkedIn
  * URL, checked here so that a typo fails before it costs a credit.
  */

@@ -2,6 +2,7 @@ import { agentRows } from './agent.rows';
 import { campaignRows } from './campaign.rows';
 import { catalogRows } from './catalog.rows';
 import { doNotContactRows } from './doNotContact.rows';
+import { perItemBatchRows } from './perItemBatch.rows';
 import { prospectRows } from './prospect.rows';
 import { webhookRows } from './webhook.rows';
 import type { WireRow } from './wireRow';
@@ -14,6 +15,7 @@ export const ALL_WIRE_ROWS: readonly WireRow[] = [
 	...prospectRows,
 	...catalogRows,
 	...doNotContactRows,
+	...perItemBatchRows,
 	...webhookRows,
 	...workspaceRows,
 ];

@@ -1,7 +1,7 @@
 import { byId, plain, type WireRow } from './wireRow';
 
-const ana = 'https://www.linkedin.com/in/AnaDiaz/';
-const bo = 'in/bochen';
+export const ana = 'https://www.linkedin.com/in/AnaDiaz/';
+export const bo = 'in/bochen';
 
 export const doNotContactRows: WireRow[] = [
 	{
@@ -53,7 +53,8 @@ export const doNotContactRows: WireRow[] = [
 	{
 		resource: 'doNotContact',
 		operation: 'createMany',
-		parameters: { urls: '={{ $json.urls }}' },
+		variant: 'with a list per item',
+		parameters: { input: 'json', urls: '={{ $json.urls }}' },
 		items: () => [{ urls: `${ana}\n${bo}, ${ana}` }, { urls: [bo] }],
 		calls: () => [
 			['POST', '/v1/dnc/batch', {}, { entries: [{ url: ana }, { url: bo }, { url: ana }] }],

@@ -5,13 +5,13 @@ const chatIds = '={{ $json.chatId }}';
 /** The two seeded conversations: John Smith's (with messages) and Sarah Lee's. */
 const seededChats = (kit: WireKit) => kit.team().prospects.map((p) => ({ chatId: p.chat.id }));
 
-const twoProfiles = [
+export const twoProfiles = [
 	{ name: 'Ana Diaz', url: 'https://www.linkedin.com/in/anadiaz' },
 	{ name: 'Bo Chen', url: 'https://www.linkedin.com/in/bochen' },
 ];
 
 /** The import each item started, in order (none yet before the run). */
-const importOf = (kit: WireKit, index: number) => kit.team().imports[index]?.listId;
+export const importOf = (kit: WireKit, index: number) => kit.team().imports[index]?.listId;
 
 /**
  * Add or Add Many with Wait for Import: each item's start, then one status check (the emulator
@@ -20,7 +20,7 @@ const importOf = (kit: WireKit, index: number) => kit.team().imports[index]?.lis
 function waitingForImport(row: WireRow, imported: number[]): WireRow {
 	return {
 		...row,
-		variant: 'with Wait for Import',
+		variant: [row.variant, 'with Wait for Import'].filter(Boolean).join(' and '),
 		parameters: { ...row.parameters, waitForImport: true },
 		calls: (items, kit) =>
 			row
@@ -85,7 +85,12 @@ const rows: WireRow[] = [
 	{
 		resource: 'prospect',
 		operation: 'createMany',
-		parameters: { campaignId: '={{ $json.campaignId }}', prospects: '={{ $json.prospects }}' },
+		variant: 'with a list per item',
+		parameters: {
+			input: 'json',
+			campaignId: '={{ $json.campaignId }}',
+			prospects: '={{ $json.prospects }}',
+		},
 		items: (kit) => {
 			const campaignId = kit.team().campaigns[0].id;
 			return [
@@ -285,7 +290,9 @@ const rows: WireRow[] = [
 	{
 		resource: 'prospect',
 		operation: 'deleteMany',
+		variant: 'with a list per item',
 		parameters: {
+			input: 'json',
 			prospectIds: '={{ $json.prospectIds }}',
 			additionalFields: { campaignId: byId('={{ $json.campaignId }}') },
 		},

@@ -20,6 +20,8 @@ export interface WireRow {
 	calls: (items: IDataObject[], kit: WireKit) => WireCall[];
 	/** Each output item (matched with toMatchObject) with the index of the input item it pairs with. */
 	output: (items: IDataObject[], kit: WireKit) => Array<[IDataObject, number]>;
+	/** Both items go out in one call (Input: one per input item): Kakiyo's refusal of it fails both. */
+	batched?: boolean;
 	/** Further checks on the emulator's state or the output, when the row needs them. */
 	check?: (items: IDataObject[], kit: WireKit, output: IDataObject[]) => void;
 }
