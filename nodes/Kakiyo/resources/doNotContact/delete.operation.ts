@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { unlessDataObject } from '../../../shared/answerCheck';
 import { apiPath } from '../../../shared/transport';
 import type { Operation } from '../../engine/operation';
-import { dncData } from '../../engine/outputs';
+import { deletion, dncData } from '../../engine/outputs';
 
 export const operation: Operation = {
 	name: 'Delete',
@@ -46,7 +46,10 @@ export const operation: Operation = {
 	path: '/dnc/{entryId}',
 	async run(parameters, calls) {
 		const entry = parameters.raw('entryId') as IDataObject | string;
-		if (typeof entry !== 'object' || entry?.mode !== 'url') return await calls.call();
+		if (typeof entry !== 'object' || entry?.mode !== 'url') {
+			await calls.call();
+			return deletion(parameters.id('entryId'));
+		}
 		// Kakiyo deletes by entry ID only: look the URL up first.
 		const url = parameters.id('entryId');
 		const check = dncData(
@@ -60,9 +63,10 @@ export const operation: Operation = {
 				'Nothing was removed. Check the URL, or list the entries with Get Many.',
 			);
 		}
-		return await calls.call({ path: apiPath('dnc', id) });
+		await calls.call({ path: apiPath('dnc', id) });
+		return deletion(id);
 	},
-	// Every Do Not Contact answer is the `{error, data, message?}` envelope.
+	// Every Do Not Contact answer is the `{error, data, message?}` envelope; the output is the
+	// confirmation every Delete gives, with the entry ID also when the URL was given.
 	refuse: unlessDataObject,
-	output: dncData,
 };

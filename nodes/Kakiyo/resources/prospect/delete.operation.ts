@@ -1,4 +1,5 @@
 import type { Operation } from '../../engine/operation';
+import { deletedBy } from '../../engine/outputs';
 import { prospectLocator } from './parameters';
 
 export const operation: Operation = {
@@ -10,4 +11,5 @@ export const operation: Operation = {
 	properties: [prospectLocator],
 	method: 'DELETE',
 	path: '/prospects/{prospectId}',
+	output: deletedBy('prospectId'),
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { toJsonObject } from '../../engine/outputs';
+import { deletedBy } from '../../engine/outputs';
 import { webhookLocator } from './parameters';
 
 export const operation: Operation = {
@@ -11,7 +11,5 @@ export const operation: Operation = {
 	method: 'DELETE',
 	path: '/webhooks/{webhookId}',
 	// Kakiyo documents no answer to a webhook delete: a bare 204 is a delete done.
-	output: (answer, parameters) => [
-		{ ...toJsonObject(answer), id: parameters.id('webhookId'), deleted: true },
-	],
+	output: deletedBy('webhookId'),
 };

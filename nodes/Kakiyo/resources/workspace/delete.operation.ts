@@ -1,4 +1,5 @@
 import type { Operation } from '../../engine/operation';
+import { deletedBy } from '../../engine/outputs';
 import { workspaceLocator } from './parameters';
 
 export const operation: Operation = {
@@ -10,4 +11,5 @@ export const operation: Operation = {
 	properties: [workspaceLocator],
 	method: 'DELETE',
 	path: '/workspaces/{workspaceId}',
+	output: deletedBy('workspaceId'),
 };

@@ -276,10 +276,7 @@ const rows: WireRow[] = [
 		},
 		calls: (items) => items.map(({ prospectId }) => plain('DELETE', `/v1/prospects/${prospectId}`)),
 		output: (items) =>
-			items.map(({ prospectId }, index) => [
-				{ message: 'Prospect deleted successfully', deletionSummary: { prospectId } },
-				index,
-			]),
+			items.map(({ prospectId }, index) => [{ id: prospectId, deleted: true }, index]),
 		check: (_items, kit) => expect(kit.team().prospects).toEqual([]),
 	},
 	{
