@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { Operation, Resource } from './operation';
+import { simplifyProperty } from './simplify';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
@@ -36,7 +37,11 @@ function pagingProperties(): INodeProperties[] {
 
 /** An operation's parameters, each shown only when its resource and operation are selected. */
 function operationProperties(resource: Resource, operation: Operation): INodeProperties[] {
-	const own = [...operation.properties, ...(operation.paging ? pagingProperties() : [])];
+	const own = [
+		...operation.properties,
+		...(operation.paging ? pagingProperties() : []),
+		...(operation.simplify ? [simplifyProperty(operation.simplify)] : []),
+	];
 	return own.map((property) => ({
 		...property,
 		displayOptions: {

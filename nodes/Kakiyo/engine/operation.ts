@@ -43,6 +43,11 @@ export interface Operation {
 	/** How an answer becomes output items; one item holding the answer when absent. */
 	output?: OutputMapper;
 	/**
+	 * For a large answer: the fields (dotted paths, IDs first, at most 10) that n8n's Simplify toggle
+	 * keeps, on by default (`engine/simplify.ts`). The README lists them per operation.
+	 */
+	simplify?: readonly string[];
+	/**
 	 * Replaces the single call when an operation needs more than one (a look-up first, polling after).
 	 * Every call goes through `calls`, and so through the same client: `call` makes the declared call,
 	 * or with overrides another path, query, body or method; `callOf` another operation's call.

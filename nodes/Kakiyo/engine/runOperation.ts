@@ -18,6 +18,7 @@ import { ItemParameters } from './itemParameters';
 import type { CallOverrides, Calls, Operation, Resource } from './operation';
 import { oneItem } from './outputs';
 import { readPages } from './paging';
+import { simplifyItems } from './simplify';
 import { quoted, withoutSecrets } from './withoutSecrets';
 
 /** What each ID parameter points at, to name it when Kakiyo answers 404. */
@@ -108,7 +109,9 @@ async function runForItem(
 			: await calls.call();
 		items = toItems(answer, parameters);
 	}
-	return items.map((json) => withoutSecrets(json, [apiKey, ...secrets]));
+	return simplifyItems(operation, parameters, items).map((json) =>
+		withoutSecrets(json, [apiKey, ...secrets]),
+	);
 }
 
 /**

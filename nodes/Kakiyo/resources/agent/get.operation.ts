@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { agentLocator } from './parameters';
+import { agentLocator, SIMPLIFIED_AGENT } from './parameters';
 
 export const operation: Operation = {
 	name: 'Get',
@@ -9,4 +9,5 @@ export const operation: Operation = {
 	properties: [agentLocator],
 	method: 'GET',
 	path: '/agents/{agentId}',
+	simplify: SIMPLIFIED_AGENT,
 };

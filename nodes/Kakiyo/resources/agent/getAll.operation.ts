@@ -1,5 +1,6 @@
 import type { Operation } from '../../engine/operation';
 import { listOf } from '../../engine/outputs';
+import { SIMPLIFIED_AGENT } from './parameters';
 
 export const operation: Operation = {
 	name: 'Get Many',
@@ -12,4 +13,5 @@ export const operation: Operation = {
 	// Kakiyo documents no paging for agents: Limit trims the one list it returns.
 	paging: { kind: 'single' },
 	output: listOf('agents'),
+	simplify: SIMPLIFIED_AGENT,
 };

@@ -1,5 +1,8 @@
 import { idLocator } from '../../engine/locator';
 
+/** What Simplify keeps of an agent (Get, Get Many): who it is, its state and what needs attention. */
+export const SIMPLIFIED_AGENT = ['id', 'name', 'status', 'login', 'country', 'nextTask', 'alerts'];
+
 export const agentLocator = idLocator({
 	name: 'agentId',
 	displayName: 'Agent',

@@ -10,4 +10,17 @@ export const operation: Operation = {
 	properties: [campaignLocator],
 	method: 'GET',
 	path: '/analytics/campaigns/{campaignId}',
+	// The headline metrics; Simplify off adds the daily activity and the status breakdowns.
+	simplify: [
+		'campaign.id',
+		'campaign.name',
+		'campaign.status',
+		'metrics.totalProspects',
+		'metrics.totalMessages',
+		'metrics.totalAnswers',
+		'metrics.totalQualified',
+		'metrics.responseRate',
+		'metrics.qualificationRate',
+		'metrics.conversionRate',
+	],
 };

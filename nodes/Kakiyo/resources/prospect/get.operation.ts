@@ -10,4 +10,18 @@ export const operation: Operation = {
 	properties: [chatLocator],
 	method: 'GET',
 	path: '/prospects/{chatId}',
+	// Who, where and how it stands, without the messages, the profile's location and about text, and
+	// the numeric status Kakiyo does not explain: Simplify off has them.
+	simplify: [
+		'id',
+		'prospect.id',
+		'campaign.id',
+		'prospect.name',
+		'prospect.url',
+		'prospect.headline',
+		'campaign.name',
+		'qualification',
+		'paused',
+		'lastMessage',
+	],
 };

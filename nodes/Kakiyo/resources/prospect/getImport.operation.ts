@@ -19,4 +19,17 @@ export const operation: Operation = {
 	],
 	method: 'GET',
 	path: '/prospects/imports/{listId}',
+	// The counts; Simplify off adds the per-profile report (with each new prospect's chat ID).
+	simplify: [
+		'listId',
+		'campaignId',
+		'status',
+		'total',
+		'imported',
+		'existing',
+		'invalid',
+		'skippedDnc',
+		'enrichmentFailed',
+		'completedAt',
+	],
 };

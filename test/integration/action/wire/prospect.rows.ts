@@ -200,7 +200,7 @@ const rows: WireRow[] = [
 		items: seededChats,
 		calls: (items) => items.map(({ chatId }) => plain('GET', `/v1/prospects/${chatId}`)),
 		output: (items) => [
-			[{ id: items[0].chatId, prospect: { name: 'John Smith' }, messages: expect.any(Array) }, 0],
+			[{ id: items[0].chatId, prospect: { name: 'John Smith' }, qualification: 'inProgress' }, 0],
 			[{ id: items[1].chatId, prospect: { name: 'Sarah Lee' } }, 1],
 		],
 	},
