@@ -6,8 +6,7 @@ export const operation: Operation = {
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete an agent',
-	description:
-		'Permanently delete an agent with its usage statistics and browser profile. Only for agents in status ended.',
+	description: 'Permanently delete an ended agent with its usage statistics and browser profile',
 	properties: [agentLocator],
 	method: 'DELETE',
 	path: '/agents/{agentId}',

@@ -8,6 +8,5 @@ export const agentLocator = idLocator({
 	displayName: 'Agent',
 	searchListMethod: 'searchAgents',
 	description:
-		'The Kakiyo agent: a LinkedIn account that sends invitations and messages for campaigns',
-	example: '69724b7100331796aae2',
+		'The agent (a LinkedIn account): its ID, from Agent > Get Many or {{ $json.data.agentId }} of a Kakiyo Trigger event',
 });

@@ -6,7 +6,7 @@ export const operation: Operation = {
 	value: 'getCampaign',
 	action: 'Get the analytics of a campaign',
 	description:
-		"One campaign's metrics (prospects, messages, answers, qualified, rates), daily activity and status breakdown",
+		"Get one campaign's metrics (prospects, messages, answers, qualified, rates), activity and breakdowns",
 	properties: [campaignLocator],
 	method: 'GET',
 	path: '/analytics/campaigns/{campaignId}',

@@ -7,7 +7,7 @@ export const operation: Operation = {
 	value: 'delete',
 	action: 'Delete a campaign',
 	description:
-		'Permanently delete a paused or completed campaign with all its prospects, conversations, messages, tasks, analytics and webhook events (pause an active one first)',
+		'Permanently delete a paused or completed campaign with its prospects, conversations and analytics',
 	properties: [campaignLocator],
 	method: 'DELETE',
 	path: '/campaigns/{campaignId}',

@@ -7,7 +7,7 @@ export const operation: Operation = {
 	value: 'createMany',
 	action: 'Add many profiles to the Do Not Contact list',
 	description:
-		'Put several LinkedIn profiles on the Do Not Contact list in one call; profiles already there are skipped and counted as duplicates',
+		'Put several LinkedIn profiles on the Do Not Contact list in one call; ones already there are skipped',
 	properties: [
 		{
 			displayName: 'LinkedIn URLs',

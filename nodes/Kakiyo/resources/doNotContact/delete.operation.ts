@@ -1,15 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 import { unlessDataObject } from '../../../shared/answerCheck';
 import { apiPath } from '../../../shared/transport';
+import { ID_PLACEHOLDER } from '../../engine/locator';
 import type { Operation } from '../../engine/operation';
 import { deletion, dncData } from '../../engine/outputs';
 
 export const operation: Operation = {
-	name: 'Delete',
+	name: 'Remove',
 	value: 'delete',
 	action: 'Remove a profile from the Do Not Contact list',
 	description:
-		'Remove one entry from the Do Not Contact list, so agents may contact that profile again; by entry ID, or by LinkedIn URL (one more call to look the entry up)',
+		'Take a profile off the Do Not Contact list, by entry ID or by LinkedIn URL (one more call to look it up)',
 	properties: [
 		{
 			displayName: 'Entry',
@@ -18,7 +19,7 @@ export const operation: Operation = {
 			default: { mode: 'list', value: '' },
 			required: true,
 			description:
-				'The Do Not Contact entry to remove: picked from the list, by its entry ID, or by its LinkedIn URL',
+				"The entry to remove: its entry ID ($id, from Do Not Contact > Get Many or Check), or the profile's LinkedIn URL",
 			modes: [
 				{
 					displayName: 'From List',
@@ -31,7 +32,7 @@ export const operation: Operation = {
 					displayName: 'By ID',
 					name: 'id',
 					type: 'string',
-					placeholder: 'e.g. dnc_12345abcde',
+					placeholder: ID_PLACEHOLDER,
 				},
 				{
 					displayName: 'By LinkedIn URL',

@@ -9,7 +9,7 @@ export const operation: Operation = {
 	value: 'createMany',
 	action: 'Add many prospects to a campaign',
 	description:
-		'Add several LinkedIn profiles to a campaign in one call: Kakiyo imports them in the background and returns an import list ID, or with Wait for Import the node outputs the import report',
+		'Add several LinkedIn profiles to a campaign in one call, imported in the background (see Wait for Import)',
 	properties: [
 		{ ...campaignLocator, description: 'The campaign the prospects join' },
 		prospectList,

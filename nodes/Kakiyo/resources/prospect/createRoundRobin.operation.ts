@@ -7,7 +7,7 @@ export const operation: Operation = {
 	value: 'createRoundRobin',
 	action: 'Add prospects across campaigns in turn',
 	description:
-		'Share a list of prospects out evenly across two or more campaigns, one campaign after the other; outputs how many each campaign got',
+		'Share prospects out evenly across two or more campaigns in turn; outputs how many each one got',
 	properties: [
 		{
 			displayName: 'Campaign Names or IDs',

@@ -7,7 +7,7 @@ export const operation: Operation = {
 	value: 'delete',
 	action: 'Delete a prospect',
 	description:
-		"Permanently delete a prospect with its conversations, messages, tasks and webhook events, and update its campaign's counts; pause an active conversation first",
+		'Permanently delete a prospect with its conversations and messages; pause an active conversation first',
 	properties: [prospectLocator],
 	method: 'DELETE',
 	path: '/prospects/{prospectId}',

@@ -8,7 +8,7 @@ export const operation: Operation = {
 	value: 'deleteMany',
 	action: 'Delete many prospects',
 	description:
-		'Permanently delete up to 100 prospects with their conversations, messages, tasks and webhook events; outputs which were deleted and which failed',
+		'Permanently delete up to 100 prospects with their conversations; outputs which were deleted and which failed',
 	properties: [
 		{
 			displayName: 'Prospect IDs',

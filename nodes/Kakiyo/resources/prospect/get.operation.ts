@@ -5,8 +5,7 @@ export const operation: Operation = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get a prospect conversation',
-	description:
-		'Get a conversation: the prospect (name, headline, LinkedIn URL), its campaign, status, qualification and every message',
+	description: 'Get a conversation: the prospect, its campaign, qualification and every message',
 	properties: [chatLocator],
 	method: 'GET',
 	path: '/prospects/{chatId}',

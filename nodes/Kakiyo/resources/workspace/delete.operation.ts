@@ -7,7 +7,7 @@ export const operation: Operation = {
 	value: 'delete',
 	action: 'Delete a workspace',
 	description:
-		'Permanently delete a client workspace: its clients lose access, and its agents are unassigned from it along with their campaigns and conversations (the agents themselves are kept)',
+		'Permanently delete a client workspace: its clients lose access, its agents are unassigned (not deleted)',
 	properties: [workspaceLocator],
 	method: 'DELETE',
 	path: '/workspaces/{workspaceId}',
