@@ -21,6 +21,8 @@ export interface Operation {
 	action: string;
 	/** One sentence for users and AI agents: what it does, and what it removes when destructive. */
 	description: string;
+	/** What the call changes in Kakiyo, for the AI agent that uses the node as a tool (`toolDescription.ts`). */
+	effect: Effect;
 	/** This operation's own parameters; the resource shows them for this operation only. */
 	properties: INodeProperties[];
 	method: IHttpRequestMethods;
@@ -54,6 +56,13 @@ export interface Operation {
 	 */
 	run?: (this: IExecuteFunctions, parameters: ItemParameters, calls: Calls) => Promise<unknown>;
 }
+
+/**
+ * - `read`: changes nothing.
+ * - `permanent`: cannot be undone (a delete, a relaunch, a test delivery sent).
+ * - `{ undo }`: how another call undoes it, e.g. `{ undo: 'Resume' }` ("Reversible, by Resume.").
+ */
+export type Effect = 'read' | 'permanent' | { undo: string };
 
 export type OutputMapper = (answer: unknown, parameters: ItemParameters) => IDataObject[];
 

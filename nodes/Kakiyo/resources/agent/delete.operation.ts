@@ -7,6 +7,7 @@ export const operation: Operation = {
 	value: 'delete',
 	action: 'Delete an agent',
 	description: 'Permanently delete an ended agent with its usage statistics and browser profile',
+	effect: 'permanent',
 	properties: [agentLocator],
 	method: 'DELETE',
 	path: '/agents/{agentId}',

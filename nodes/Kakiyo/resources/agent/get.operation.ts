@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'get',
 	action: 'Get an agent',
 	description: "Get one agent: status, LinkedIn login, today's usage, working hours and alerts",
+	effect: 'read',
 	properties: [agentLocator],
 	method: 'GET',
 	path: '/agents/{agentId}',

@@ -7,6 +7,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many agents',
 	description: "List the team's agents (LinkedIn sender accounts) with their status, one item each",
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/agents',

@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Pause an agent',
 	description:
 		'Stop a running agent sending invitations and messages until resumed; Kakiyo does not document a repeat',
+	effect: { undo: 'Resume' },
 	properties: [agentLocator],
 	method: 'POST',
 	path: '/agents/{agentId}/pause',

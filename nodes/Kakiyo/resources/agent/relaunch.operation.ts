@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Relaunch an agent',
 	description:
 		'Start an ended agent afresh under the same ID, without its LinkedIn login, proxy, alerts or tasks',
+	effect: 'permanent',
 	properties: [agentLocator],
 	method: 'POST',
 	path: '/agents/{agentId}/relaunch',

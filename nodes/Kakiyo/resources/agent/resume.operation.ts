@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Resume an agent',
 	description:
 		'Let a paused agent send invitations and messages again; Kakiyo does not document a repeat',
+	effect: { undo: 'Pause' },
 	properties: [agentLocator],
 	method: 'POST',
 	path: '/agents/{agentId}/resume',

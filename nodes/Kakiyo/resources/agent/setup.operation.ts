@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Set up an agent',
 	description:
 		'Connect an agent to its LinkedIn account (login, password, country); the password is never output',
+	effect: { undo: 'Set Up with the previous login' },
 	properties: [
 		agentLocator,
 		{

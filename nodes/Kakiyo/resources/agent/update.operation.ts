@@ -104,6 +104,7 @@ export const operation: Operation = {
 	action: 'Update an agent',
 	description:
 		"Change an agent's working hours, daily limits or settings; only the fields added change",
+	effect: { undo: 'an Update with the previous values' },
 	properties: [
 		agentLocator,
 		{

@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Get the analytics of a campaign',
 	description:
 		"Get one campaign's metrics (prospects, messages, answers, qualified, rates), activity and breakdowns",
+	effect: 'read',
 	properties: [campaignLocator],
 	method: 'GET',
 	path: '/analytics/campaigns/{campaignId}',

@@ -5,6 +5,7 @@ export const operation: Operation = {
 	value: 'getOverview',
 	action: 'Get the analytics overview',
 	description: "Get the team's outreach figures across campaigns; Kakiyo does not document which",
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/analytics/overview',

@@ -9,6 +9,7 @@ export const operation: Operation = {
 	action: 'Create a campaign',
 	description:
 		'Create a campaign: an agent writes about a product with a prompt; Kakiyo does not document its start',
+	effect: { undo: 'Pause then Delete' },
 	properties: [
 		{ ...campaignName, required: true },
 		idLocator({

@@ -8,6 +8,7 @@ export const operation: Operation = {
 	action: 'Delete a campaign',
 	description:
 		'Permanently delete a paused or completed campaign with its prospects, conversations and analytics',
+	effect: 'permanent',
 	properties: [campaignLocator],
 	method: 'DELETE',
 	path: '/campaigns/{campaignId}',

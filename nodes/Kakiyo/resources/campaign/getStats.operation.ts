@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Get campaign statistics',
 	description:
 		"Get one campaign's statistics as Kakiyo returns them; Kakiyo does not document their fields",
+	effect: 'read',
 	properties: [campaignLocator],
 	method: 'GET',
 	path: '/campaigns/{campaignId}/stats',

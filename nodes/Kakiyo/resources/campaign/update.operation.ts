@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Update a campaign',
 	description:
 		'Rename a campaign or change its qualification thresholds or variables; fields not added are kept',
+	effect: { undo: 'an Update with the previous values' },
 	properties: [
 		campaignLocator,
 		{

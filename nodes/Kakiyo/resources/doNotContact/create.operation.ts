@@ -9,6 +9,7 @@ export const operation: Operation = {
 	action: 'Add a profile to the Do Not Contact list',
 	description:
 		'Put a LinkedIn profile on the Do Not Contact list so no agent contacts it (an error if already there)',
+	effect: { undo: 'Remove' },
 	properties: [profileUrl],
 	method: 'POST',
 	path: '/dnc',

@@ -8,6 +8,7 @@ export const operation: Operation = {
 	action: 'Add many profiles to the Do Not Contact list',
 	description:
 		'Put several LinkedIn profiles on the Do Not Contact list in one call; ones already there are skipped',
+	effect: { undo: 'Remove, entry by entry' },
 	properties: [
 		{
 			displayName: 'LinkedIn URLs',

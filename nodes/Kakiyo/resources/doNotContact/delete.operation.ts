@@ -11,6 +11,7 @@ export const operation: Operation = {
 	action: 'Remove a profile from the Do Not Contact list',
 	description:
 		'Take a profile off the Do Not Contact list, by entry ID or by LinkedIn URL (one more call to look it up)',
+	effect: { undo: 'Add' },
 	properties: [
 		{
 			displayName: 'Entry',
@@ -19,7 +20,7 @@ export const operation: Operation = {
 			default: { mode: 'list', value: '' },
 			required: true,
 			description:
-				"The entry to remove: its entry ID ($id, from Do Not Contact > Get Many or Check), or the profile's LinkedIn URL",
+				"The entry to remove: its entry ID, from Do Not Contact > Get Many or Check, or the profile's LinkedIn URL",
 			modes: [
 				{
 					displayName: 'From List',

@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'get',
 	action: 'Get a model',
 	description: 'Get one AI model with its prices per million tokens',
+	effect: 'read',
 	properties: [
 		idLocator({
 			name: 'modelId',

@@ -5,6 +5,7 @@ export const operation: Operation = {
 	value: 'create',
 	action: 'Create a prompt',
 	description: 'Create a prompt that shapes how an agent writes invitations or messages',
+	effect: 'permanent',
 	properties: [
 		{
 			displayName: 'Name',

@@ -11,6 +11,7 @@ export const operation: Operation = {
 	action: 'Add a prospect to a campaign',
 	description:
 		'Add one LinkedIn profile to a campaign; Kakiyo imports it in the background (see Wait for Import)',
+	effect: { undo: 'Delete with the prospect ID the import report gives' },
 	properties: [
 		{
 			...campaignLocator,

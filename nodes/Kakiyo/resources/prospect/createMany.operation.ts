@@ -10,8 +10,12 @@ export const operation: Operation = {
 	action: 'Add many prospects to a campaign',
 	description:
 		'Add several LinkedIn profiles to a campaign in one call, imported in the background (see Wait for Import)',
+	effect: { undo: 'Delete Many with the prospect IDs the import report gives' },
 	properties: [
-		{ ...campaignLocator, description: 'The campaign the prospects join' },
+		{
+			...campaignLocator,
+			description: 'The campaign the prospects join: its ID, from Campaign > Get Many',
+		},
 		prospectList,
 		...waitForImport,
 	],

@@ -8,6 +8,7 @@ export const operation: Operation = {
 	action: 'Delete a prospect',
 	description:
 		'Permanently delete a prospect with its conversations and messages; pause an active conversation first',
+	effect: 'permanent',
 	properties: [prospectLocator],
 	method: 'DELETE',
 	path: '/prospects/{prospectId}',

@@ -9,6 +9,7 @@ export const operation: Operation = {
 	action: 'Delete many prospects',
 	description:
 		'Permanently delete up to 100 prospects with their conversations; outputs which were deleted and which failed',
+	effect: 'permanent',
 	properties: [
 		{
 			displayName: 'Prospect IDs',
@@ -18,7 +19,7 @@ export const operation: Operation = {
 			default: '',
 			placeholder: 'e.g. 69724b7100331796aae2, 69724b7100331796aae3',
 			description:
-				'The prospect IDs (not chat IDs) to delete, 1 to 100, separated by commas, or an array from an expression',
+				'The prospect IDs (not chat IDs) to delete, 1 to 100, from Prospect > Get Many or data.prospectId of events; separated by commas, or an array',
 		},
 		{
 			displayName: 'Additional Fields',

@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'get',
 	action: 'Get a prospect conversation',
 	description: 'Get a conversation: the prospect, its campaign, qualification and every message',
+	effect: 'read',
 	properties: [chatLocator],
 	method: 'GET',
 	path: '/prospects/{chatId}',

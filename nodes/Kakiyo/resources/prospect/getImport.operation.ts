@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Get the status of a prospect import',
 	description:
 		'Get the report of an import started by Add or Add Many: its status, counts and result per profile',
+	effect: 'read',
 	properties: [
 		{
 			displayName: 'Import List ID',

@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Qualify a prospect',
 	description:
 		"Mark a conversation's prospect as qualified; Kakiyo does not document whether prospect.qualified follows",
+	effect: 'permanent',
 	properties: [chatLocator],
 	method: 'POST',
 	path: '/prospects/{chatId}/qualify',

@@ -12,6 +12,7 @@ export const operation: Operation = {
 	action: 'Search prospects',
 	description:
 		"Search the team's prospects, one item each; Kakiyo does not document the filters and may ignore some",
+	effect: 'read',
 	properties: [
 		{
 			displayName: 'Filters',

@@ -7,6 +7,7 @@ export const operation: Operation = {
 	value: 'delete',
 	action: 'Delete a webhook',
 	description: 'Remove a webhook so Kakiyo stops sending to it',
+	effect: 'permanent',
 	properties: [webhookLocator],
 	method: 'DELETE',
 	path: '/webhooks/{webhookId}',

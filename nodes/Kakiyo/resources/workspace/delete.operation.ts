@@ -8,6 +8,7 @@ export const operation: Operation = {
 	action: 'Delete a workspace',
 	description:
 		'Permanently delete a client workspace: its clients lose access, its agents are unassigned (not deleted)',
+	effect: 'permanent',
 	properties: [workspaceLocator],
 	method: 'DELETE',
 	path: '/workspaces/{workspaceId}',
