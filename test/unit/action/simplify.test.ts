@@ -1,3 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: reads the README */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESOURCES } from '../../../nodes/Kakiyo/Kakiyo.node';
 import { simplified } from '../../../nodes/Kakiyo/engine/simplify';
 
 /** How Simplify reads an answer of a shape Kakiyo does not promise. */
@@ -33,4 +37,15 @@ describe('a simplified item', () => {
 		const wrapped = { data: { id: 'c1' }, message: 'ok' };
 		expect(simplified(wrapped, paths)).toBe(wrapped);
 	});
+});
+
+it("the README lists every simplifying operation's kept fields, as declared", () => {
+	const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+	const declared = RESOURCES.flatMap((resource) =>
+		resource.operations.flatMap((operation) => (operation.simplify ? [operation.simplify] : [])),
+	);
+	expect(declared.length).toBeGreaterThan(0);
+	for (const paths of declared) {
+		expect(readme).toContain(paths.map((path) => `\`${path}\``).join(', '));
+	}
 });
