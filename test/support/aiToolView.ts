@@ -60,16 +60,17 @@ export function toolParameters(resource: string, operation: Operation): INodePar
 	return parameters;
 }
 
-/** The tool the model sees for a tool node with these parameters, built by the line's n8n code. */
-export function modelView(
-	code: N8nToolCode,
-	toolType: INodeType,
+/** A node of type `type` as the line's n8n loads it from a saved workflow: with its defaults filled in. */
+export function loadedNode(
+	code: Pick<N8nToolCode, 'Workflow'>,
+	nodeType: INodeType,
+	type: string,
 	parameters: INodeParameters,
-): ModelView {
+): INode {
 	const saved: INode = {
-		id: 'tool-1',
+		id: 'node-1',
 		name: 'Kakiyo',
-		type: TOOL_TYPE,
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
@@ -79,12 +80,21 @@ export function modelView(
 		connections: {},
 		active: false,
 		nodeTypes: {
-			getByName: () => toolType,
-			getByNameAndVersion: () => toolType,
+			getByName: () => nodeType,
+			getByNameAndVersion: () => nodeType,
 			getKnownTypes: () => ({}),
 		},
 	});
-	const node = workflow.getNode(saved.name)!;
+	return workflow.getNode(saved.name)!;
+}
+
+/** The tool the model sees for a tool node with these parameters, built by the line's n8n code. */
+export function modelView(
+	code: N8nToolCode,
+	toolType: INodeType,
+	parameters: INodeParameters,
+): ModelView {
+	const node = loadedNode(code, toolType, TOOL_TYPE, parameters);
 	const tool = code.createNodeAsTool({
 		node,
 		nodeType: toolType,

@@ -4,11 +4,13 @@ import { Kakiyo } from '../../../nodes/Kakiyo/Kakiyo.node';
 import { toolDescription } from '../../../nodes/Kakiyo/engine/toolDescription';
 import {
 	expectToolTextCarriesItsFacts,
+	loadedNode,
 	modelView,
 	OPERATIONS,
 	toolParameters,
 	type N8nToolCode,
 } from '../../support/aiToolView';
+import { PACKAGE_PREFIX } from '../../support/n8nRuntime';
 
 /**
  * What the model of an AI agent is told about each operation of the Kakiyo node used as a tool,
@@ -60,25 +62,11 @@ describe('the tool description', () => {
 	});
 
 	it('is a parameter of the tool only, not of the Kakiyo node in a workflow', () => {
-		const workflow = new Workflow({
-			nodes: [
-				{
-					id: 'node-1',
-					name: 'Kakiyo',
-					type: 'n8n-nodes-kakiyo.kakiyo',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { resource: 'prospect', operation: 'pause' },
-				},
-			],
-			connections: {},
-			active: false,
-			nodeTypes: {
-				getByName: () => kakiyo,
-				getByNameAndVersion: () => kakiyo,
-				getKnownTypes: () => ({}),
-			},
+		const node = loadedNode(code, kakiyo, `${PACKAGE_PREFIX}.kakiyo`, {
+			resource: 'prospect',
+			operation: 'pause',
 		});
-		expect(workflow.getNode('Kakiyo')?.parameters).not.toHaveProperty('toolDescription');
+		expect(node.parameters.resource).toBe('prospect');
+		expect(node.parameters).not.toHaveProperty('toolDescription');
 	});
 });
