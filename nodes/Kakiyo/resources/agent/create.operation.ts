@@ -6,7 +6,8 @@ export const operation: Operation = {
 	action: 'Create an agent',
 	description:
 		'Create an agent, then connect its LinkedIn account with Set Up; Kakiyo does not document the answer',
-	effect: { undo: 'Delete once the agent is ended' },
+	// Kakiyo deletes only an ended agent, and no call ends one.
+	effect: 'permanent',
 	properties: [],
 	method: 'POST',
 	// Kakiyo takes no fields here (its own node sends no body); name and country come with Set Up.
