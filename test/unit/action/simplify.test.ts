@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: reads the README */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: reads the README, found from __dirname */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESOURCES } from '../../../nodes/Kakiyo/Kakiyo.node';
