@@ -26,11 +26,11 @@ function statusHint(noun: string, action: string): string {
 	}
 	switch (action) {
 		case 'pause':
-			return 'Only a running agent can be paused. An agent that still needs Setup or a LinkedIn login cannot run yet.';
+			return 'Only a running agent can be paused. An agent that still needs Set Up or a LinkedIn login cannot run yet.';
 		case 'resume':
-			return 'Only a paused agent can be resumed. An agent that needs Setup or a LinkedIn login gets Setup first; an ended one is relaunched first.';
+			return 'Only a paused agent can be resumed. An agent that needs Set Up or a LinkedIn login gets Set Up first; an ended one is relaunched first.';
 		case 'setup':
-			return 'Setup connects a new agent (setup_needed) or one whose LinkedIn login expired (auth_needed). Relaunch an ended agent first.';
+			return 'Set Up connects a new agent (setup_needed) or one whose LinkedIn login expired (auth_needed). Relaunch an ended agent first.';
 		case 'relaunch':
 		case 'delete':
 			return 'Only an agent whose status is "ended" can be relaunched or deleted. Kakiyo ends an agent itself; check its status with Agent > Get.';

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { Operation, Resource } from './operation';
+import { simplifyProperty } from './simplify';
+import { toolDescriptionProperty } from './toolDescription';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
@@ -34,10 +36,13 @@ function pagingProperties(): INodeProperties[] {
 	];
 }
 
-/** An operation's parameters, each shown only when its resource and operation are selected. */
-function operationProperties(resource: Resource, operation: Operation): INodeProperties[] {
-	const own = [...operation.properties, ...(operation.paging ? pagingProperties() : [])];
-	return own.map((property) => ({
+/** A parameter shown only when its resource and operation are selected. */
+function scoped(
+	resource: Resource,
+	operation: Operation,
+	property: INodeProperties,
+): INodeProperties {
+	return {
 		...property,
 		displayOptions: {
 			...property.displayOptions,
@@ -47,12 +52,24 @@ function operationProperties(resource: Resource, operation: Operation): INodePro
 				operation: [operation.value],
 			},
 		},
-	}));
+	};
+}
+
+/** An operation's parameters. */
+function operationProperties(resource: Resource, operation: Operation): INodeProperties[] {
+	const own = [
+		...operation.properties,
+		...(operation.paging ? pagingProperties() : []),
+		...(operation.simplify ? [simplifyProperty(operation.simplify)] : []),
+	];
+	return own.map((property) => scoped(resource, operation, property));
 }
 
 /**
- * The node's parameters, built from the resource declarations: the Resource list, one Operation list
- * per resource (alphabetical, as n8n's own nodes show them), then every operation's parameters.
+ * The node's parameters, built from the resource declarations: in the tool form only, the
+ * operation's Description for the AI agent (where n8n's own would be); the Resource list, one
+ * Operation list per resource (alphabetical, as n8n's own nodes show them), then every operation's
+ * parameters.
  */
 export function describeResources(
 	resources: readonly Resource[],
@@ -78,7 +95,13 @@ export function describeResources(
 			default: defaultOperation,
 		}),
 	);
+	const toolDescriptions = resources.flatMap((resource) =>
+		resource.operations.map((operation) =>
+			scoped(resource, operation, toolDescriptionProperty(operation)),
+		),
+	);
 	return [
+		...toolDescriptions,
 		resourceList,
 		...operationLists,
 		...resources.flatMap((resource) =>

@@ -1,5 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** The one example ID every ID field shows: Kakiyo's IDs are 20 lowercase hex characters. */
+export const EXAMPLE_ID = '69724b7100331796aae2';
+
+/** The placeholder of a field that takes one Kakiyo ID. */
+export const ID_PLACEHOLDER = `e.g. ${EXAMPLE_ID}`;
+
 export interface LocatorOptions {
 	/** The parameter name, e.g. `agentId`; the runner reads it with `ItemParameters.id`. */
 	name: string;
@@ -7,13 +13,17 @@ export interface LocatorOptions {
 	displayName: string;
 	/** The `listSearch` method that lists the choices. */
 	searchListMethod: string;
-	/** For users and AI agents: what the ID identifies and where to find it. */
+	/**
+	 * For users and AI agents: which ID it takes and where a workflow finds it, e.g. "The agent's ID,
+	 * from Agent > Get Many or {{ $json.data.agentId }} of a Kakiyo Trigger event".
+	 */
 	description: string;
-	/** An example ID, e.g. "69724b7100331796aae2". */
-	example: string;
 	/** A field of a collection (a filter, a safety check): optional, read with `ItemParameters.optionalId`. */
 	inCollection?: boolean;
 }
+
+/** "a campaign", "an agent". */
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /**
  * A Kakiyo object picked from a searchable list or given by ID (typed, or from an expression such
@@ -32,14 +42,14 @@ export function idLocator(options: LocatorOptions): INodeProperties {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${options.displayName.toLowerCase()}...`,
+				placeholder: `Select ${withArticle(options.displayName.toLowerCase())}...`,
 				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: `e.g. ${options.example}`,
+				placeholder: ID_PLACEHOLDER,
 			},
 		],
 	};

@@ -21,6 +21,8 @@ export interface Operation {
 	action: string;
 	/** One sentence for users and AI agents: what it does, and what it removes when destructive. */
 	description: string;
+	/** What the call changes in Kakiyo, for the AI agent that uses the node as a tool (`toolDescription.ts`). */
+	effect: Effect;
 	/** This operation's own parameters; the resource shows them for this operation only. */
 	properties: INodeProperties[];
 	method: IHttpRequestMethods;
@@ -42,6 +44,11 @@ export interface Operation {
 	paging?: Paging;
 	/** How an answer becomes output items; one item holding the answer when absent. */
 	output?: OutputMapper;
+	/**
+	 * For a large answer: the fields (dotted paths, IDs first, at most 10) that n8n's Simplify toggle
+	 * keeps, on by default (`engine/simplify.ts`). The README lists them per operation.
+	 */
+	simplify?: readonly string[];
 	/**
 	 * Replaces the single call when an operation needs more than one (a look-up first, polling after).
 	 * Every call goes through `calls`, and so through the same client: `call` makes the declared call,
@@ -83,6 +90,13 @@ export interface BatchEntry {
 	/** Sent with the batch (the campaign, Wait for Import): only equal values share a call. */
 	shared?: IDataObject;
 }
+
+/**
+ * - `read`: changes nothing.
+ * - `permanent`: cannot be undone (a delete, a relaunch, a test delivery sent).
+ * - `{ undo }`: how another call undoes it, e.g. `{ undo: 'Resume' }` ("Reversible, by Resume.").
+ */
+export type Effect = 'read' | 'permanent' | { undo: string };
 
 export type OutputMapper = (answer: unknown, parameters: ItemParameters) => IDataObject[];
 

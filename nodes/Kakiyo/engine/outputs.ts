@@ -38,3 +38,16 @@ export const dncData: OutputMapper = (answer) => {
 	const { data, message } = toJsonObject(answer);
 	return [{ ...(data as IDataObject), ...(typeof message === 'string' ? { message } : {}) }];
 };
+
+/**
+ * What every Delete outputs, whatever Kakiyo answered (its answers differ by resource and are mostly a
+ * message): the ID of what is gone, in the shape n8n's own nodes use for a delete (HubSpot, Airtable).
+ */
+export function deletion(id: string): IDataObject {
+	return { id, deleted: true };
+}
+
+/** The output of a Delete whose parameter `idParameter` holds the ID of what it deletes. */
+export function deletedBy(idParameter: string): OutputMapper {
+	return (_answer, parameters) => [deletion(parameters.id(idParameter))];
+}

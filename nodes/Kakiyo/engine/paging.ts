@@ -6,7 +6,7 @@ import type { Calls, OutputMapper, Paging } from './operation';
 const MAX_PAGES = 1000;
 
 /** The `total` Kakiyo reports beside a list (`{…, total}` or `{data: {…, total}}`), if any. */
-function reportedTotal(answer: unknown): number | undefined {
+export function reportedTotal(answer: unknown): number | undefined {
 	const top = answer as IDataObject | null;
 	const data = top?.data as IDataObject | undefined;
 	const total = top?.total ?? data?.total;
@@ -27,6 +27,16 @@ function reportedCursor(answer: unknown): string | undefined {
 function lastId(pageItems: IDataObject[]): string | undefined {
 	const id = pageItems[pageItems.length - 1]?.id;
 	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/**
+ * The `after` of the page that follows a cursor-paged one: a cursor Kakiyo names, else, while a
+ * `total` says there may be more, the last ID of the page (the reading Kakiyo's own node assumes).
+ */
+export function nextCursor(answer: unknown, pageItems: IDataObject[]): string | undefined {
+	return (
+		reportedCursor(answer) ?? (reportedTotal(answer) !== undefined ? lastId(pageItems) : undefined)
+	);
 }
 
 /** What makes an item the same object on another page: its ID (`$id` for Do Not Contact entries). */
@@ -86,7 +96,7 @@ export async function readPages(
 			// A cursor Kakiyo names is followed (spec §1.7). Without one, a `total` still says there
 			// is more: then `after` is the last ID of the page, the reading Kakiyo's own node and the
 			// spec's decision (C3) assume. The same cursor again would loop.
-			const next = reportedCursor(answer) ?? (total !== undefined ? lastId(pageItems) : undefined);
+			const next = nextCursor(answer, pageItems);
 			if (!next || next === after) break;
 			after = next;
 		}

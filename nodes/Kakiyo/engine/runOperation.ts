@@ -20,6 +20,7 @@ import { ItemParameters } from './itemParameters';
 import type { Batch, CallOverrides, Calls, Operation, Resource } from './operation';
 import { oneItem } from './outputs';
 import { readPages } from './paging';
+import { simplifyItems } from './simplify';
 import { quoted, withoutSecrets } from './withoutSecrets';
 
 /** What each ID parameter points at, to name it when Kakiyo answers 404. */
@@ -121,11 +122,13 @@ async function runForItem(
 	target.body = operation.body?.(parameters);
 	const calls = callsFor.call(this, operation, target, apiKey, secrets, retry);
 	const toItems = operation.output ?? oneItem;
-	if (operation.paging) return await readPages(operation.paging, parameters, calls, toItems);
-	const answer = operation.run
-		? await operation.run.call(this, parameters, calls)
-		: await calls.call();
-	return toItems(answer, parameters);
+	const items = operation.paging
+		? await readPages(operation.paging, parameters, calls, toItems)
+		: toItems(
+				operation.run ? await operation.run.call(this, parameters, calls) : await calls.call(),
+				parameters,
+			);
+	return simplifyItems(operation, parameters, items);
 }
 
 /** Where each input item's output goes; `fail` throws unless Continue On Fail is on. */

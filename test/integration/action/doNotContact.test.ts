@@ -30,7 +30,7 @@ it('checks the URL, deletes the entry it names, and says so when the URL is no l
 
 	const output = await kakiyo.run(deleteByUrl(typed));
 
-	expect(output.map((item) => item.json)).toEqual([{ message: 'DNC entry deleted successfully' }]);
+	expect(output.map((item) => item.json)).toEqual([{ id: ana.$id, deleted: true }]);
 	expect(emulator.requests().map(({ method, path, query }) => [method, path, query])).toEqual([
 		['GET', `/v1/dnc/check?url=${encodeURIComponent(typed)}`, { url: typed }],
 		['DELETE', `/v1/dnc/${ana.$id}`, {}],

@@ -18,12 +18,6 @@ beforeAll(async () => {
 
 const queries = () => emulator.requests().map((request) => request.query);
 
-/** 1 seeded + 149 = 150 campaigns; their ids in creation order (Kakiyo's list order). */
-async function campaigns150(kit: WireKit): Promise<string[]> {
-	for (let index = 1; index < 150; index++) await kit.campaign(`Campaign ${index}`);
-	return kit.team().campaigns.map((campaign) => campaign.id);
-}
-
 /** Five Do Not Contact entries; their ids newest first (Kakiyo's list order). */
 async function fiveEntries(kit: WireKit): Promise<string[]> {
 	const entries = ['a', 'b', 'c', 'd', 'e'].map((slug) => ({ url: `in/${slug}` }));
@@ -149,7 +143,7 @@ describe.each(READINGS)('$resource > Get Many when Kakiyo $kakiyo', (reading) =>
 
 	it(reading.outcome, async () => {
 		const kit = new WireKit(paged);
-		const ids = await (reading.resource === 'campaign' ? campaigns150(kit) : fiveEntries(kit));
+		const ids = await (reading.resource === 'campaign' ? kit.campaignsUpTo(150) : fiveEntries(kit));
 		paged.clearRequests();
 
 		const output = await pagedKakiyo.run({
@@ -166,9 +160,7 @@ describe.each(READINGS)('$resource > Get Many when Kakiyo $kakiyo', (reading) =>
 
 describe('Do Not Contact > Get Many (offset)', () => {
 	beforeEach(async () => {
-		const entries = Array.from({ length: 1100 }, (_, index) => ({ url: `in/person-${index}` }));
-		await kit.call('POST', '/dnc/batch', { entries: entries.slice(0, 600) });
-		await kit.call('POST', '/dnc/batch', { entries: entries.slice(600) });
+		await kit.doNotContactEntries(1100);
 		emulator.clearRequests();
 	});
 

@@ -334,7 +334,7 @@ describe('Webhook > Delete', () => {
 		expect(emulator.webhooks()).toEqual([]);
 		expect(jsonAndPairing(output)).toEqual(
 			[crm, slack].map((id, item) => ({
-				json: { message: 'Webhook deleted successfully', id, deleted: true },
+				json: { id, deleted: true },
 				pairedItem: { item },
 			})),
 		);

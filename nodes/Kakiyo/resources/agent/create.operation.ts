@@ -5,9 +5,11 @@ export const operation: Operation = {
 	value: 'create',
 	action: 'Create an agent',
 	description:
-		'Create a new agent in status setup_needed; connect its LinkedIn account next with Setup',
+		'Create an agent, then connect its LinkedIn account with Set Up; Kakiyo does not document the answer',
+	// Kakiyo deletes only an ended agent, and no call ends one.
+	effect: 'permanent',
 	properties: [],
 	method: 'POST',
-	// Kakiyo takes no fields here (its own node sends no body); name and country come with Setup.
+	// Kakiyo takes no fields here (its own node sends no body); name and country come with Set Up.
 	path: '/agents',
 };

@@ -1,13 +1,15 @@
 import type { Operation } from '../../engine/operation';
+import { deletedBy } from '../../engine/outputs';
 import { agentLocator } from './parameters';
 
 export const operation: Operation = {
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete an agent',
-	description:
-		'Permanently delete an agent with its usage statistics and browser profile. Only for agents in status ended.',
+	description: 'Permanently delete an ended agent with its usage statistics and browser profile',
+	effect: 'permanent',
 	properties: [agentLocator],
 	method: 'DELETE',
 	path: '/agents/{agentId}',
+	output: deletedBy('agentId'),
 };

@@ -6,7 +6,8 @@ export const operation: Operation = {
 	value: 'pause',
 	action: 'Pause an agent',
 	description:
-		'Stop a running agent from sending invitations and messages until it is resumed (already paused: no change)',
+		'Stop a running agent sending invitations and messages until resumed; Kakiyo does not document a repeat',
+	effect: { undo: 'Resume' },
 	properties: [agentLocator],
 	method: 'POST',
 	path: '/agents/{agentId}/pause',

@@ -6,7 +6,8 @@ export const operation: Operation = {
 	value: 'relaunch',
 	action: 'Relaunch an agent',
 	description:
-		'Start an ended agent afresh under the same ID: removes its LinkedIn credentials, proxy, alerts and pending tasks, so it needs Setup again. Only for agents in status ended.',
+		'Start an ended agent afresh under the same ID, without its LinkedIn login, proxy, alerts or tasks',
+	effect: 'permanent',
 	properties: [agentLocator],
 	method: 'POST',
 	path: '/agents/{agentId}/relaunch',

@@ -6,7 +6,8 @@ export const operation: Operation = {
 	value: 'resume',
 	action: 'Resume an agent',
 	description:
-		'Let a paused agent send invitations and messages again (already running: no change)',
+		'Let a paused agent send invitations and messages again; Kakiyo does not document a repeat',
+	effect: { undo: 'Pause' },
 	properties: [agentLocator],
 	method: 'POST',
 	path: '/agents/{agentId}/resume',

@@ -2,11 +2,12 @@ import type { Operation } from '../../engine/operation';
 import { agentLocator } from './parameters';
 
 export const operation: Operation = {
-	name: 'Setup',
+	name: 'Set Up',
 	value: 'setup',
 	action: 'Set up an agent',
 	description:
-		"Connect an agent to its LinkedIn account with the account's login, password and country. The password goes to Kakiyo only and is never output.",
+		'Connect an agent to its LinkedIn account (login, password, country); the password is never output',
+	effect: { undo: 'Set Up with the previous login' },
 	properties: [
 		agentLocator,
 		{

@@ -13,6 +13,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const limit = (
 	name: string,
 	displayName: string,
+	what: string,
 	[min, max]: [number, number],
 	byDefault: number,
 ): INodeProperties => ({
@@ -21,16 +22,21 @@ const limit = (
 	type: 'number',
 	typeOptions: { minValue: min, maxValue: max },
 	default: byDefault,
-	description: `${displayName} per day (${min} to ${max}); the agent picks a number between the minimum and the maximum each day`,
+	description: `${what} the agent sends a day, ${min} to ${max}; each day it picks a number between the minimum and the maximum`,
 });
 
-const time = (name: string, displayName: string, example: string): INodeProperties => ({
+const time = (
+	name: string,
+	displayName: string,
+	when: string,
+	example: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
 	default: '',
 	placeholder: `e.g. ${example}`,
-	description: `${displayName} of the working day, 24-hour HH:MM in the agent's time zone`,
+	description: `When the agent's working day ${when}: 24-hour HH:MM in the agent's time zone`,
 });
 
 const setting = (name: string, displayName: string, description: string): INodeProperties => ({
@@ -97,7 +103,8 @@ export const operation: Operation = {
 	value: 'update',
 	action: 'Update an agent',
 	description:
-		"Change an agent's working days and hours, daily invitation and message limits, or settings; only the fields added are changed, at once",
+		"Change an agent's working hours, daily limits or settings; only the fields added change",
+	effect: { undo: 'an Update with the previous values' },
 	properties: [
 		agentLocator,
 		{
@@ -107,15 +114,15 @@ export const operation: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				limit('invitationsMax', 'Invitations Max', [2, 100], 20),
-				limit('invitationsMin', 'Invitations Min', [1, 100], 10),
+				limit('invitationsMax', 'Invitations Max', 'The most invitations', [2, 100], 20),
+				limit('invitationsMin', 'Invitations Min', 'The fewest invitations', [1, 100], 10),
 				setting(
 					'invitationsOnly',
 					'Invitations Only',
 					'Whether the agent only sends connection invitations, without follow-up messages',
 				),
-				limit('messagesMax', 'Messages Max', [2, 500], 40),
-				limit('messagesMin', 'Messages Min', [1, 500], 20),
+				limit('messagesMax', 'Messages Max', 'The most messages', [2, 500], 40),
+				limit('messagesMin', 'Messages Min', 'The fewest messages', [1, 500], 20),
 				setting(
 					'skipInNetwork',
 					'Skip In-Network Prospects',
@@ -130,8 +137,8 @@ export const operation: Operation = {
 					description:
 						'The days the agent works; from an expression, also seven 0/1 flags from Monday such as 1:1:1:1:1:0:0',
 				},
-				time('start', 'Working Hours Start', '09:00'),
-				time('stop', 'Working Hours Stop', '17:00'),
+				time('start', 'Working Hours Start', 'starts', '09:00'),
+				time('stop', 'Working Hours Stop', 'ends', '17:00'),
 			],
 		},
 	],

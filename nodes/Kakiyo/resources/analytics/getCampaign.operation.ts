@@ -6,8 +6,22 @@ export const operation: Operation = {
 	value: 'getCampaign',
 	action: 'Get the analytics of a campaign',
 	description:
-		"One campaign's metrics (prospects, messages, answers, qualified, rates), daily activity and status breakdown",
+		"Get one campaign's metrics (prospects, messages, answers, qualified, rates), activity and breakdowns",
+	effect: 'read',
 	properties: [campaignLocator],
 	method: 'GET',
 	path: '/analytics/campaigns/{campaignId}',
+	// The headline metrics; Simplify off adds the daily activity and the status breakdowns.
+	simplify: [
+		'campaign.id',
+		'campaign.name',
+		'campaign.status',
+		'metrics.totalProspects',
+		'metrics.totalMessages',
+		'metrics.totalAnswers',
+		'metrics.totalQualified',
+		'metrics.responseRate',
+		'metrics.qualificationRate',
+		'metrics.conversionRate',
+	],
 };

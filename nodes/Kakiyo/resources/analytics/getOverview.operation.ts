@@ -4,8 +4,8 @@ export const operation: Operation = {
 	name: 'Get Overview',
 	value: 'getOverview',
 	action: 'Get the analytics overview',
-	description:
-		"The team's outreach figures across campaigns (prospects, invitations, connections, answers, qualified) as Kakiyo returns them",
+	description: "Get the team's outreach figures across campaigns; Kakiyo does not document which",
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/analytics/overview',

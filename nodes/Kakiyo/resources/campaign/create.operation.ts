@@ -8,24 +8,27 @@ export const operation: Operation = {
 	value: 'create',
 	action: 'Create a campaign',
 	description:
-		'Create a campaign in which an agent reaches out about a product with a prompt; it starts active',
+		'Create a campaign: an agent writes about a product with a prompt; Kakiyo does not document its start',
+	effect: { undo: 'Pause then Delete' },
 	properties: [
 		{ ...campaignName, required: true },
 		idLocator({
 			name: 'productId',
 			displayName: 'Product',
 			searchListMethod: 'searchProducts',
-			description: 'The product the campaign talks about',
-			example: '69724b7100331796aae2',
+			description: 'The product the campaign talks about: its ID, from Product > Get Many',
 		}),
 		idLocator({
 			name: 'promptId',
 			displayName: 'Prompt',
 			searchListMethod: 'searchPrompts',
-			description: 'The prompt that shapes what the agent writes',
-			example: '69724b7100331796aae2',
+			description: 'The prompt that shapes what the agent writes: its ID, from Prompt > Get Many',
 		}),
-		{ ...agentLocator, description: 'The agent (LinkedIn account) that runs the campaign' },
+		{
+			...agentLocator,
+			description:
+				'The agent (LinkedIn account) that runs the campaign: its ID, from Agent > Get Many',
+		},
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',

@@ -1,4 +1,5 @@
 import type { Operation } from '../../engine/operation';
+import { deletedBy } from '../../engine/outputs';
 import { campaignLocator } from './parameters';
 
 export const operation: Operation = {
@@ -6,8 +7,10 @@ export const operation: Operation = {
 	value: 'delete',
 	action: 'Delete a campaign',
 	description:
-		'Permanently delete a paused or completed campaign with all its prospects, conversations, messages, tasks, analytics and webhook events (pause an active one first)',
+		'Permanently delete a paused or completed campaign with its prospects, conversations and analytics',
+	effect: 'permanent',
 	properties: [campaignLocator],
 	method: 'DELETE',
 	path: '/campaigns/{campaignId}',
+	output: deletedBy('campaignId'),
 };

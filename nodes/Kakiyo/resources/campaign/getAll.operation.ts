@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many campaigns',
 	description: "List the team's campaigns with their status, one item each",
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/campaigns',

@@ -6,7 +6,8 @@ export const operation: Operation = {
 	value: 'getStats',
 	action: 'Get campaign statistics',
 	description:
-		"Kakiyo's statistics of one campaign as it returns them (undocumented shape); Analytics > Get Campaign Analytics has the documented metrics",
+		"Get one campaign's statistics as Kakiyo returns them; Kakiyo does not document their fields",
+	effect: 'read',
 	properties: [campaignLocator],
 	method: 'GET',
 	path: '/campaigns/{campaignId}/stats',

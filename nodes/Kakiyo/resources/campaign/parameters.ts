@@ -6,12 +6,12 @@ const campaignPicker = {
 	name: 'campaignId',
 	displayName: 'Campaign',
 	searchListMethod: 'searchCampaigns',
-	example: '69724b7100331796aae2',
 };
 
 export const campaignLocator = idLocator({
 	...campaignPicker,
-	description: 'The Kakiyo campaign: one agent reaching out to prospects about one product',
+	description:
+		'The campaign: its ID, from Campaign > Get Many or {{ $json.data.campaignId }} of a Kakiyo Trigger event',
 });
 
 /** The campaign picker as an optional field of a collection; read it with `campaignFilter`. */

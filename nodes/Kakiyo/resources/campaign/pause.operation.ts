@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Pause a campaign',
 	description:
 		'Stop a campaign from contacting prospects until it is resumed; needed before deleting it',
+	effect: { undo: 'Resume' },
 	properties: [campaignLocator],
 	method: 'POST',
 	path: '/campaigns/{campaignId}/pause',

@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'resume',
 	action: 'Resume a campaign',
 	description: 'Let a paused campaign contact prospects again',
+	effect: { undo: 'Pause' },
 	properties: [campaignLocator],
 	method: 'POST',
 	path: '/campaigns/{campaignId}/resume',

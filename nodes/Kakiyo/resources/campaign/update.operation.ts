@@ -6,7 +6,8 @@ export const operation: Operation = {
 	value: 'update',
 	action: 'Update a campaign',
 	description:
-		'Rename a campaign or change its qualification thresholds or variables; fields not added keep their values',
+		'Rename a campaign or change its qualification thresholds or variables; fields not added are kept',
+	effect: { undo: 'an Update with the previous values' },
 	properties: [
 		campaignLocator,
 		{

@@ -9,6 +9,7 @@ export const operation: Operation = {
 	action: 'Check a profile against the Do Not Contact list',
 	description:
 		'Tell whether a LinkedIn profile is on the Do Not Contact list: outputs onList, and the entry when it is',
+	effect: 'read',
 	properties: [profileUrl],
 	method: 'GET',
 	path: '/dnc/check',

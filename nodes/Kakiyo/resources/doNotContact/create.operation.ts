@@ -8,7 +8,8 @@ export const operation: Operation = {
 	value: 'create',
 	action: 'Add a profile to the Do Not Contact list',
 	description:
-		'Put a LinkedIn profile on the Do Not Contact list so no agent contacts it again (an error if it is already there)',
+		'Put a LinkedIn profile on the Do Not Contact list so no agent contacts it (an error if already there)',
+	effect: { undo: 'Remove' },
 	properties: [profileUrl],
 	method: 'POST',
 	path: '/dnc',

@@ -14,7 +14,8 @@ export const operation: Operation = {
 	value: 'createMany',
 	action: 'Add many profiles to the Do Not Contact list',
 	description:
-		'Put LinkedIn profiles on the Do Not Contact list, up to 100 per call; each input item is one profile and gets its own result: added, duplicate (already listed) or error',
+		'Put LinkedIn profiles on the Do Not Contact list, 100 per call; each item gets added, duplicate or error',
+	effect: { undo: 'Remove, entry by entry' },
 	properties: [
 		inputChoice('LinkedIn URL', {
 			name: 'List of URLs',

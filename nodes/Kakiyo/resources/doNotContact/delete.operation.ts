@@ -1,15 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 import { unlessDataObject } from '../../../shared/answerCheck';
 import { apiPath } from '../../../shared/transport';
+import { ID_PLACEHOLDER } from '../../engine/locator';
 import type { Operation } from '../../engine/operation';
-import { dncData } from '../../engine/outputs';
+import { deletion, dncData } from '../../engine/outputs';
 
 export const operation: Operation = {
-	name: 'Delete',
+	name: 'Remove',
 	value: 'delete',
 	action: 'Remove a profile from the Do Not Contact list',
 	description:
-		'Remove one entry from the Do Not Contact list, so agents may contact that profile again; by entry ID, or by LinkedIn URL (one more call to look the entry up)',
+		'Take a profile off the Do Not Contact list, by entry ID or by LinkedIn URL (one more call to look it up)',
+	effect: { undo: 'Add' },
 	properties: [
 		{
 			displayName: 'Entry',
@@ -18,7 +20,7 @@ export const operation: Operation = {
 			default: { mode: 'list', value: '' },
 			required: true,
 			description:
-				'The Do Not Contact entry to remove: picked from the list, by its entry ID, or by its LinkedIn URL',
+				"The entry to remove: its entry ID, from Do Not Contact > Get Many or Check, or the profile's LinkedIn URL",
 			modes: [
 				{
 					displayName: 'From List',
@@ -31,7 +33,7 @@ export const operation: Operation = {
 					displayName: 'By ID',
 					name: 'id',
 					type: 'string',
-					placeholder: 'e.g. dnc_12345abcde',
+					placeholder: ID_PLACEHOLDER,
 				},
 				{
 					displayName: 'By LinkedIn URL',
@@ -46,7 +48,10 @@ export const operation: Operation = {
 	path: '/dnc/{entryId}',
 	async run(parameters, calls) {
 		const entry = parameters.raw('entryId') as IDataObject | string;
-		if (typeof entry !== 'object' || entry?.mode !== 'url') return await calls.call();
+		if (typeof entry !== 'object' || entry?.mode !== 'url') {
+			await calls.call();
+			return deletion(parameters.id('entryId'));
+		}
 		// Kakiyo deletes by entry ID only: look the URL up first.
 		const url = parameters.id('entryId');
 		const check = dncData(
@@ -60,9 +65,10 @@ export const operation: Operation = {
 				'Nothing was removed. Check the URL, or list the entries with Get Many.',
 			);
 		}
-		return await calls.call({ path: apiPath('dnc', id) });
+		await calls.call({ path: apiPath('dnc', id) });
+		return deletion(id);
 	},
-	// Every Do Not Contact answer is the `{error, data, message?}` envelope.
+	// Every Do Not Contact answer is the `{error, data, message?}` envelope; the output is the
+	// confirmation every Delete gives, with the entry ID also when the URL was given.
 	refuse: unlessDataObject,
-	output: dncData,
 };

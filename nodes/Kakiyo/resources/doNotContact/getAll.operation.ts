@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many Do Not Contact entries',
 	description: 'List the LinkedIn profiles agents never contact, newest first, one item each',
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/dnc',

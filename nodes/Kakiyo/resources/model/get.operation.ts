@@ -6,13 +6,13 @@ export const operation: Operation = {
 	value: 'get',
 	action: 'Get a model',
 	description: 'Get one AI model with its prices per million tokens',
+	effect: 'read',
 	properties: [
 		idLocator({
 			name: 'modelId',
 			displayName: 'Model',
 			searchListMethod: 'searchModels',
-			description: 'The AI model',
-			example: '680321c8001e2f527d82',
+			description: 'The AI model: its ID, from Model > Get Many',
 		}),
 	],
 	method: 'GET',

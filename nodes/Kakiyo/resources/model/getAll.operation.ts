@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many models',
 	description: 'List the AI models prompts can use, with their prices, one item each',
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/models',

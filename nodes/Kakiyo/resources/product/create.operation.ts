@@ -5,6 +5,7 @@ export const operation: Operation = {
 	value: 'create',
 	action: 'Create a product',
 	description: 'Describe a product or service that campaigns can talk about',
+	effect: 'permanent',
 	properties: [
 		{
 			displayName: 'Name',

@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many products',
 	description: "List the team's products (what campaigns talk about), one item each",
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/products',

@@ -5,6 +5,7 @@ export const operation: Operation = {
 	value: 'create',
 	action: 'Create a prompt',
 	description: 'Create a prompt that shapes how an agent writes invitations or messages',
+	effect: 'permanent',
 	properties: [
 		{
 			displayName: 'Name',
@@ -43,7 +44,7 @@ export const operation: Operation = {
 			],
 			default: 'message',
 			description:
-				"What the prompt writes (the values Kakiyo's own node sends; Kakiyo's docs are thin here)",
+				'What the prompt writes; Kakiyo does not document the values, these are the ones its own node sends',
 		},
 	],
 	method: 'POST',

@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many prompts',
 	description: "List the team's prompts (how agents write), one item each",
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/prompts',

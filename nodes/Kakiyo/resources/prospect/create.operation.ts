@@ -9,9 +9,13 @@ export const operation: Operation = {
 	value: 'create',
 	action: 'Add a prospect to a campaign',
 	description:
-		'Add one LinkedIn profile to a campaign: Kakiyo imports it in the background and returns an import list ID, or with Wait for Import the node outputs the import report',
+		'Add one LinkedIn profile to a campaign; Kakiyo imports it in the background (see Wait for Import)',
+	effect: { undo: 'Delete with the prospect ID the import report gives' },
 	properties: [
-		{ ...campaignLocator, description: 'The campaign the prospect joins' },
+		{
+			...campaignLocator,
+			description: 'The campaign the prospect joins: its ID, from Campaign > Get Many',
+		},
 		prospectName,
 		prospectUrl,
 		prospectExtras,

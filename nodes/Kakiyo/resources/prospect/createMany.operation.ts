@@ -21,9 +21,13 @@ export const operation: Operation = {
 	value: 'createMany',
 	action: 'Add many prospects to a campaign',
 	description:
-		'Add LinkedIn profiles to a campaign, up to 100 per call: Kakiyo imports them in the background; each input item is one prospect and gets its import list ID, or with Wait for Import its own row of the import report',
+		'Add LinkedIn profiles to a campaign, 100 per call, imported in the background (see Wait for Import)',
+	effect: { undo: 'Delete Many with the prospect IDs the import report gives' },
 	properties: [
-		{ ...campaignLocator, description: 'The campaign the prospects join' },
+		{
+			...campaignLocator,
+			description: 'The campaign the prospects join: its ID, from Campaign > Get Many',
+		},
 		inputChoice('prospect', {
 			name: 'JSON List',
 			description:

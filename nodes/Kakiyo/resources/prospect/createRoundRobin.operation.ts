@@ -7,7 +7,8 @@ export const operation: Operation = {
 	value: 'createRoundRobin',
 	action: 'Add prospects across campaigns in turn',
 	description:
-		'Share a list of prospects out evenly across two or more campaigns, one campaign after the other; outputs how many each campaign got',
+		'Share prospects out evenly across two or more campaigns in turn; outputs how many each one got',
+	effect: { undo: 'Delete Many with the prospect IDs of each campaign' },
 	properties: [
 		{
 			displayName: 'Campaign Names or IDs',
@@ -17,7 +18,7 @@ export const operation: Operation = {
 			required: true,
 			default: [],
 			description:
-				'At least two campaigns to share the prospects between. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'At least two campaigns to share the prospects between: their IDs, from Campaign > Get Many. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
 			...prospectList,

@@ -1,4 +1,5 @@
 import type { Operation } from '../../engine/operation';
+import { deletedBy } from '../../engine/outputs';
 import { prospectLocator } from './parameters';
 
 export const operation: Operation = {
@@ -6,8 +7,10 @@ export const operation: Operation = {
 	value: 'delete',
 	action: 'Delete a prospect',
 	description:
-		"Permanently delete a prospect with its conversations, messages, tasks and webhook events, and update its campaign's counts; pause an active conversation first",
+		'Permanently delete a prospect with its conversations and messages; pause an active conversation first',
+	effect: 'permanent',
 	properties: [prospectLocator],
 	method: 'DELETE',
 	path: '/prospects/{prospectId}',
+	output: deletedBy('prospectId'),
 };

@@ -13,7 +13,8 @@ export const operation: Operation = {
 	value: 'deleteMany',
 	action: 'Delete many prospects',
 	description:
-		'Permanently delete prospects with their conversations, messages, tasks and webhook events, up to 100 per call; each input item is one prospect and gets its own result (deleted or failed)',
+		'Permanently delete prospects with their conversations, 100 per call; each item gets its own result',
+	effect: 'permanent',
 	properties: [
 		inputChoice('prospect', {
 			name: 'List of IDs',
@@ -23,7 +24,7 @@ export const operation: Operation = {
 		{
 			...prospectLocator,
 			description:
-				'The prospect to delete (its prospect ID, not the chat ID), for example {{ $json.prospectId }}',
+				'The prospect to delete: its prospect ID (not the chat ID), from Prospect > Get Many or data.prospectId of events',
 			displayOptions: forEachItem,
 		},
 		{
@@ -34,7 +35,7 @@ export const operation: Operation = {
 			default: '',
 			placeholder: 'e.g. 69724b7100331796aae2, 69724b7100331796aae3',
 			description:
-				'The prospect IDs (not chat IDs) to delete, 1 to 100, separated by commas, or an array from an expression',
+				'The prospect IDs (not chat IDs) to delete, 1 to 100, from Prospect > Get Many or data.prospectId of events; separated by commas, or an array',
 			displayOptions: forList,
 		},
 		{

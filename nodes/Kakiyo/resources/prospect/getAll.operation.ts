@@ -7,6 +7,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many prospects of a campaign',
 	description: "List a campaign's prospects with their conversation (chat) IDs, one item each",
+	effect: 'read',
 	properties: [campaignLocator],
 	method: 'GET',
 	path: '/prospects/campaign/{campaignId}',

@@ -1,3 +1,4 @@
+import { ID_PLACEHOLDER } from '../../engine/locator';
 import type { Operation } from '../../engine/operation';
 
 export const operation: Operation = {
@@ -5,7 +6,8 @@ export const operation: Operation = {
 	value: 'getImport',
 	action: 'Get the status of a prospect import',
 	description:
-		'Get the report of a prospect import started by Add or Add Many: its status and, per profile, whether it was imported, already there, invalid or on the Do Not Contact list',
+		'Get the report of an import started by Add or Add Many: its status, counts and result per profile',
+	effect: 'read',
 	properties: [
 		{
 			displayName: 'Import List ID',
@@ -13,10 +15,23 @@ export const operation: Operation = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'e.g. 69724b7100331796aae2',
-			description: 'The import list ID that Add or Add Many output as listId',
+			placeholder: ID_PLACEHOLDER,
+			description: 'The import list ID: listId in the output of Prospect > Add or Add Many',
 		},
 	],
 	method: 'GET',
 	path: '/prospects/imports/{listId}',
+	// The counts; Simplify off adds the per-profile report (with each new prospect's chat ID).
+	simplify: [
+		'listId',
+		'campaignId',
+		'status',
+		'total',
+		'imported',
+		'existing',
+		'invalid',
+		'skippedDnc',
+		'enrichmentFailed',
+		'completedAt',
+	],
 };

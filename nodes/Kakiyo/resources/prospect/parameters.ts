@@ -6,8 +6,7 @@ export const chatLocator = idLocator({
 	displayName: 'Conversation',
 	searchListMethod: 'searchConversations',
 	description:
-		'The conversation with the prospect (its chat ID). From a Kakiyo Trigger event, use {{ $json.data.chatId }}.',
-	example: '69724b7100331796aae2',
+		'The conversation: its chat ID (not the prospect ID), from Prospect > Get Many or {{ $json.data.chatId }} of a Kakiyo Trigger event',
 });
 
 export const prospectLocator = idLocator({
@@ -15,8 +14,7 @@ export const prospectLocator = idLocator({
 	displayName: 'Prospect',
 	searchListMethod: 'searchProspects',
 	description:
-		'The prospect (its prospect ID, not the chat ID). From a Kakiyo Trigger event, use {{ $json.data.prospectId }}.',
-	example: '69724b7100331796aae2',
+		'The prospect: its prospect ID (not the chat ID), from Prospect > Get Many or {{ $json.data.prospectId }} of a Kakiyo Trigger event',
 });
 
 export const prospectName: INodeProperties = {

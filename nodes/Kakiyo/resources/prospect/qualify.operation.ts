@@ -6,7 +6,8 @@ export const operation: Operation = {
 	value: 'qualify',
 	action: 'Qualify a prospect',
 	description:
-		'Mark the prospect of a conversation as qualified, for example after a reply shows interest (Kakiyo then sends the prospect.qualified event)',
+		"Mark a conversation's prospect as qualified; Kakiyo does not document whether prospect.qualified follows",
+	effect: 'permanent',
 	properties: [chatLocator],
 	method: 'POST',
 	path: '/prospects/{chatId}/qualify',

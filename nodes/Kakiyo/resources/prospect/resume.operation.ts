@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'resume',
 	action: 'Resume a prospect conversation',
 	description: 'Let the agent write to this prospect again',
+	effect: { undo: 'Pause' },
 	properties: [chatLocator],
 	method: 'POST',
 	path: '/prospects/{chatId}/resume',

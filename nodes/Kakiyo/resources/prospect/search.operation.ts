@@ -4,14 +4,15 @@ import { campaignFilter, campaignFilterField } from '../campaign/parameters';
 
 // Kakiyo lists this endpoint but documents none of its parameters (spec §2.3): `status` and `limit`
 // come from Kakiyo's one example, `campaignId` is inferred, `qualification` and `q` from no source.
-const UNDOCUMENTED = 'not in any Kakiyo source, so Kakiyo may ignore it';
+const UNDOCUMENTED = 'Kakiyo does not document this filter and may ignore it';
 
 export const operation: Operation = {
 	name: 'Search',
 	value: 'search',
 	action: 'Search prospects',
 	description:
-		"Search the team's prospects, one item each. Kakiyo documents no filters: Status and Limit appear in Kakiyo's example, Campaign is inferred, Qualification and Text are in no source and may be ignored.",
+		"Search the team's prospects, one item each; Kakiyo does not document the filters and may ignore some",
+	effect: 'read',
 	properties: [
 		{
 			displayName: 'Filters',
@@ -20,9 +21,7 @@ export const operation: Operation = {
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				campaignFilterField(
-					"Only prospects of this campaign (inferred from Kakiyo's other calls, not documented)",
-				),
+				campaignFilterField(`Only prospects of this campaign; ${UNDOCUMENTED}`),
 				{
 					displayName: 'Qualification',
 					name: 'qualification',
@@ -33,7 +32,7 @@ export const operation: Operation = {
 						{ name: 'Qualified', value: 'qualified' },
 					],
 					default: 'qualified',
-					description: `Only prospects with this qualification (${UNDOCUMENTED})`,
+					description: `Only prospects with this qualification; ${UNDOCUMENTED}`,
 				},
 				{
 					displayName: 'Status',
@@ -41,7 +40,8 @@ export const operation: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. replied',
-					description: "Only prospects in this status, for example replied (Kakiyo's example)",
+					description:
+						"Only prospects in this status, for example replied, as in Kakiyo's own example",
 				},
 				{
 					displayName: 'Text',
@@ -49,7 +49,7 @@ export const operation: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. smith',
-					description: `Only prospects whose name or LinkedIn URL contains this text (${UNDOCUMENTED})`,
+					description: `Only prospects whose name or LinkedIn URL contains this text; ${UNDOCUMENTED}`,
 				},
 			],
 		},

@@ -8,6 +8,7 @@ export const operation: Operation = {
 	action: 'Update the custom data of a prospect',
 	description:
 		'Replace the notes the agent uses when writing to this prospect (up to 3,000 characters; empty clears them)',
+	effect: { undo: 'Update Custom Data with the previous notes' },
 	properties: [
 		chatLocator,
 		{

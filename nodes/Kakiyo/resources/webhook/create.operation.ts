@@ -19,6 +19,7 @@ export const operation: Operation = {
 	value: 'create',
 	action: 'Create a webhook',
 	description: 'Register a URL that Kakiyo sends the chosen events to',
+	effect: { undo: 'Delete' },
 	properties: [
 		{ ...webhookName, required: true },
 		{ ...webhookUrl, required: true },

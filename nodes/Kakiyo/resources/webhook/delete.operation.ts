@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { toJsonObject } from '../../engine/outputs';
+import { deletedBy } from '../../engine/outputs';
 import { webhookLocator } from './parameters';
 
 export const operation: Operation = {
@@ -7,11 +7,10 @@ export const operation: Operation = {
 	value: 'delete',
 	action: 'Delete a webhook',
 	description: 'Remove a webhook so Kakiyo stops sending to it',
+	effect: 'permanent',
 	properties: [webhookLocator],
 	method: 'DELETE',
 	path: '/webhooks/{webhookId}',
 	// Kakiyo documents no answer to a webhook delete: a bare 204 is a delete done.
-	output: (answer, parameters) => [
-		{ ...toJsonObject(answer), id: parameters.id('webhookId'), deleted: true },
-	],
+	output: deletedBy('webhookId'),
 };

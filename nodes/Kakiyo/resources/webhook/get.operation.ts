@@ -7,6 +7,7 @@ export const operation: Operation = {
 	value: 'get',
 	action: 'Get a webhook',
 	description: 'Get one webhook by ID (its secret is never output, only whether one is set)',
+	effect: 'read',
 	properties: [webhookLocator],
 	method: 'GET',
 	path: '/webhooks/{webhookId}',

@@ -9,6 +9,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many webhooks',
 	description: 'List the webhooks of the Kakiyo team, one item per webhook',
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/webhooks',

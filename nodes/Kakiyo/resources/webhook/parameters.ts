@@ -11,8 +11,7 @@ export const webhookLocator = idLocator({
 	name: 'webhookId',
 	displayName: 'Webhook',
 	searchListMethod: 'searchWebhooks',
-	description: 'The Kakiyo webhook to act on',
-	example: 'wh_1a2b3c4d',
+	description: 'The webhook: its ID, from Webhook > Get Many or the output of Webhook > Create',
 });
 
 export const webhookName: INodeProperties = {

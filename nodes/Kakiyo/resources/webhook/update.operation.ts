@@ -35,6 +35,7 @@ export const operation: Operation = {
 	value: 'update',
 	action: 'Update a webhook',
 	description: 'Change the name, URL, events, secret or active state of a webhook',
+	effect: { undo: 'an Update with the previous values' },
 	properties: [
 		webhookLocator,
 		{

@@ -7,6 +7,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many webhook events',
 	description: 'List the events Kakiyo can deliver to webhooks, one item per event',
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/webhooks/test/events',

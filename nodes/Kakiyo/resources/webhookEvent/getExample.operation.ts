@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'getExample',
 	action: 'Get an example payload of a webhook event',
 	description: 'Get the sample body Kakiyo delivers to webhooks for one event',
+	effect: 'read',
 	properties: [eventParameter],
 	method: 'GET',
 	path: '/webhooks/test/example/{event}',

@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Send a test webhook event',
 	description:
 		'Make Kakiyo send a sample of one event to every active webhook subscribed to it (each delivery costs credits)',
+	effect: 'permanent',
 	properties: [eventParameter],
 	method: 'POST',
 	path: '/webhooks/test',

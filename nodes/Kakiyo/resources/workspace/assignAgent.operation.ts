@@ -8,6 +8,7 @@ export const operation: Operation = {
 	action: 'Assign an agent to a workspace',
 	description:
 		'Move an agent into a client workspace, with its campaigns, conversations and prospects',
+	effect: { undo: 'Unassign Agent' },
 	properties: [workspaceLocator, agentLocator],
 	method: 'POST',
 	path: '/workspaces/{workspaceId}/agents/{agentId}',

@@ -5,6 +5,7 @@ export const operation: Operation = {
 	value: 'create',
 	action: 'Create a workspace',
 	description: 'Create a client workspace with its own client team (Agency plan)',
+	effect: { undo: 'Delete' },
 	properties: [
 		{
 			displayName: 'Name',

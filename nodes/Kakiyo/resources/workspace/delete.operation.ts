@@ -1,4 +1,5 @@
 import type { Operation } from '../../engine/operation';
+import { deletedBy } from '../../engine/outputs';
 import { workspaceLocator } from './parameters';
 
 export const operation: Operation = {
@@ -6,8 +7,10 @@ export const operation: Operation = {
 	value: 'delete',
 	action: 'Delete a workspace',
 	description:
-		'Permanently delete a client workspace: its clients lose access, and its agents are unassigned from it along with their campaigns and conversations (the agents themselves are kept)',
+		'Permanently delete a client workspace: its clients lose access, its agents are unassigned (not deleted)',
+	effect: 'permanent',
 	properties: [workspaceLocator],
 	method: 'DELETE',
 	path: '/workspaces/{workspaceId}',
+	output: deletedBy('workspaceId'),
 };

@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'getAll',
 	action: 'Get many workspaces',
 	description: "List the agency's client workspaces, one item each (Agency plan)",
+	effect: 'read',
 	properties: [],
 	method: 'GET',
 	path: '/workspaces',

@@ -7,6 +7,7 @@ export const operation: Operation = {
 	action: 'Invite a client to a workspace',
 	description:
 		'Give a client user access to a workspace; Kakiyo emails them a sign-in link to the client portal',
+	effect: { undo: 'Remove Client (the email is sent all the same)' },
 	properties: [
 		workspaceLocator,
 		clientEmail,

@@ -5,8 +5,8 @@ export const workspaceLocator = idLocator({
 	name: 'workspaceId',
 	displayName: 'Workspace',
 	searchListMethod: 'searchWorkspaces',
-	description: "An agency's client workspace (Kakiyo Agency plan)",
-	example: '69724b7100331796aae2',
+	description:
+		"An agency's client workspace (Kakiyo Agency plan): its ID, from Workspace > Get Many",
 });
 
 export const clientEmail: INodeProperties = {

@@ -6,6 +6,7 @@ export const operation: Operation = {
 	value: 'removeClient',
 	action: 'Remove a client from a workspace',
 	description: "Take a client user's access to a workspace away (the user is identified by email)",
+	effect: { undo: 'Invite Client' },
 	properties: [workspaceLocator, clientEmail],
 	method: 'DELETE',
 	path: '/workspaces/{workspaceId}/clients',

@@ -8,6 +8,7 @@ export const operation: Operation = {
 	action: 'Unassign an agent from a workspace',
 	description:
 		'Take an agent, with its campaigns, conversations and prospects, out of a client workspace (the agent is kept)',
+	effect: { undo: 'Assign Agent' },
 	properties: [workspaceLocator, agentLocator],
 	method: 'DELETE',
 	path: '/workspaces/{workspaceId}/agents/{agentId}',

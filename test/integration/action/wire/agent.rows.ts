@@ -162,10 +162,7 @@ export const agentRows: WireRow[] = [
 			{ agentId: await kit.agent('ended') },
 		],
 		calls: (items) => items.map(({ agentId }) => plain('DELETE', `/v1/agents/${agentId}`)),
-		output: () => [
-			[{ message: 'Agent deleted successfully' }, 0],
-			[{ message: 'Agent deleted successfully' }, 1],
-		],
+		output: (items) => items.map(({ agentId }, index) => [{ id: agentId, deleted: true }, index]),
 		check: (_items, kit) => expect(kit.team().agents).toHaveLength(1),
 	},
 ];

@@ -152,10 +152,7 @@ export const campaignRows: WireRow[] = [
 		},
 		calls: (items) => items.map(({ campaignId }) => plain('DELETE', `/v1/campaigns/${campaignId}`)),
 		output: (items) =>
-			items.map(({ campaignId }, index) => [
-				{ message: 'Campaign deleted successfully', deletionSummary: { campaignId } },
-				index,
-			]),
+			items.map(({ campaignId }, index) => [{ id: campaignId, deleted: true }, index]),
 		check: (_items, kit) => {
 			expect(kit.team().campaigns).toEqual([]);
 			expect(kit.team().prospects).toEqual([]);

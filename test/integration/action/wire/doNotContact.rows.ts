@@ -74,10 +74,7 @@ export const doNotContactRows: WireRow[] = [
 			return kit.team().dnc.map(({ $id }) => ({ entryId: $id }));
 		},
 		calls: (items) => items.map(({ entryId }) => plain('DELETE', `/v1/dnc/${entryId}`)),
-		output: () => [
-			[{ message: 'DNC entry deleted successfully' }, 0],
-			[{ message: 'DNC entry deleted successfully' }, 1],
-		],
+		output: (items) => items.map(({ entryId }, index) => [{ id: entryId, deleted: true }, index]),
 		check: (_items, kit) => expect(kit.team().dnc).toEqual([]),
 	},
 ];

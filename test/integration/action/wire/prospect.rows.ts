@@ -205,7 +205,7 @@ const rows: WireRow[] = [
 		items: seededChats,
 		calls: (items) => items.map(({ chatId }) => plain('GET', `/v1/prospects/${chatId}`)),
 		output: (items) => [
-			[{ id: items[0].chatId, prospect: { name: 'John Smith' }, messages: expect.any(Array) }, 0],
+			[{ id: items[0].chatId, prospect: { name: 'John Smith' }, qualification: 'inProgress' }, 0],
 			[{ id: items[1].chatId, prospect: { name: 'Sarah Lee' } }, 1],
 		],
 	},
@@ -281,10 +281,7 @@ const rows: WireRow[] = [
 		},
 		calls: (items) => items.map(({ prospectId }) => plain('DELETE', `/v1/prospects/${prospectId}`)),
 		output: (items) =>
-			items.map(({ prospectId }, index) => [
-				{ message: 'Prospect deleted successfully', deletionSummary: { prospectId } },
-				index,
-			]),
+			items.map(({ prospectId }, index) => [{ id: prospectId, deleted: true }, index]),
 		check: (_items, kit) => expect(kit.team().prospects).toEqual([]),
 	},
 	{

@@ -87,4 +87,23 @@ export class WireKit {
 		});
 		return String(id);
 	}
+
+	/** New campaigns until the team has `count` ("Campaign 1"…); all their ids in creation order. */
+	async campaignsUpTo(count: number): Promise<string[]> {
+		for (let index = this.team().campaigns.length; index < count; index++) {
+			await this.campaign(`Campaign ${index}`);
+		}
+		return this.team().campaigns.map((campaign) => campaign.id);
+	}
+
+	/** `count` Do Not Contact entries (in/person-0…), added in batches; their ids newest first. */
+	async doNotContactEntries(count: number): Promise<string[]> {
+		const entries = Array.from({ length: count }, (_, index) => ({ url: `in/person-${index}` }));
+		for (let start = 0; start < count; start += 500) {
+			await this.call('POST', '/dnc/batch', { entries: entries.slice(start, start + 500) });
+		}
+		return this.team()
+			.dnc.map((entry) => entry.$id)
+			.reverse();
+	}
 }
