@@ -34,10 +34,14 @@ function pagingProperties(): INodeProperties[] {
 	];
 }
 
+/** Every parameter an operation has: its own, and Return All and Limit when it pages. */
+export function ownProperties(operation: Operation): INodeProperties[] {
+	return [...operation.properties, ...(operation.paging ? pagingProperties() : [])];
+}
+
 /** An operation's parameters, each shown only when its resource and operation are selected. */
 function operationProperties(resource: Resource, operation: Operation): INodeProperties[] {
-	const own = [...operation.properties, ...(operation.paging ? pagingProperties() : [])];
-	return own.map((property) => ({
+	return ownProperties(operation).map((property) => ({
 		...property,
 		displayOptions: {
 			...property.displayOptions,

@@ -14,6 +14,7 @@ import {
 	kakiyoApiRequest,
 	type KakiyoRequest,
 } from '../../shared/transport';
+import { ownProperties } from './describe';
 import { ItemParameters } from './itemParameters';
 import type { CallOverrides, Calls, Operation, Resource } from './operation';
 import { oneItem } from './outputs';
@@ -166,8 +167,9 @@ export async function runOperation(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		let secrets: string[] = [];
 		try {
-			const parameters = new ItemParameters(this, itemIndex, operation.properties);
+			const parameters = new ItemParameters(this, itemIndex, ownProperties(operation));
 			secrets = typedSecrets(operation, parameters);
+			parameters.checkNumbers();
 			const results = await runForItem.call(this, operation, parameters, apiKey, secrets, retry);
 			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {

@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { scriptedServerForThisFile } from '../../support/scriptedServer';
 import { runKakiyo } from './kakiyoRun';
 
@@ -11,7 +12,7 @@ const kakiyo = scriptedServerForThisFile();
 const API_KEY = 'exampleNameKey0123456789abcdefghijklmnop';
 const PASSWORD = 'correct horse battery staple';
 
-const run = (parameters: Record<string, unknown>) =>
+const run = (parameters: INodeParameters) =>
 	runKakiyo({ parameters, baseUrl: kakiyo.baseUrl, apiKey: API_KEY });
 
 it('redacts the API key from field names, at any depth', async () => {
