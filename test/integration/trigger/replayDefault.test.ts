@@ -214,6 +214,15 @@ describe('Send Test events', () => {
 	});
 });
 
+describe('Max Event Age beyond a day', () => {
+	it('fails activation, whatever an expression or an agent gives (n8n checks maxValue in the editor only)', async () => {
+		const workflow = triggerWorkflow(rig, { options: { maxAgeSeconds: '={{ 1e8 }}' } });
+		const error = (await activate(workflow).catch((caught: unknown) => caught)) as Error;
+		expect(error.message).toBe('Max Event Age must be a number of seconds from 0 to 86400');
+		expect(rig.emulator.webhooks()).toEqual([]);
+	});
+});
+
 describe('Max Event Age 0', () => {
 	it('turns the guard off: an old delivery runs, and so does a repeat', async () => {
 		const workflow = await listening({ options: { maxAgeSeconds: 0 } });
