@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
+import { waitFor } from '../../e2e/waitFor';
 import { examplePayload } from '../../emulator';
 import { FAST_RETRY } from '../../support/fastRetry';
 import type { TestWorkflow } from '../../support/n8nRuntime';
@@ -170,7 +171,11 @@ describe("Kakiyo's retries still run", () => {
 			const events = workflow.nodeStaticData().webhookEvents;
 			delete workflow.nodeStaticData().webhookEvents;
 			const sending = slow.emulator.emit('linkedin.message.received');
-			await waitUntil(() => slow.receiver.calls.length > 0);
+			await waitFor(async () => (slow.receiver.calls.length > 0 ? true : undefined), {
+				what: 'the first attempt',
+				intervalMs: 5,
+				timeoutMs: 5_000,
+			});
 			workflow.nodeStaticData().webhookEvents = events;
 			const result = await sending;
 
@@ -232,10 +237,3 @@ describe('Max Event Age 0', () => {
 		expect(executions()).toHaveLength(2);
 	});
 });
-
-async function waitUntil(condition: () => boolean): Promise<void> {
-	for (let waited = 0; !condition(); waited += 5) {
-		if (waited > 5_000) throw new Error('timed out waiting');
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
-}
