@@ -1,9 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { isSelected } from './eventSelection';
-import { checkFreshness } from './replayGuard';
+import type { RefusalReason, ReplayRefusal } from './refusalLog';
+import { checkFreshness, timestampMs } from './replayGuard';
 import { optionsFromParameters } from './triggerOptions';
 import type { TriggerRuntime } from './triggerRuntime';
-import { SIGNATURE_HEADER, verifySignature, type SignatureFailure } from './signature';
+import { parseSignatureHeader, SIGNATURE_HEADER, verifySignature } from './signature';
 import { storedRegistration } from './triggerState';
 
 type Payload = IDataObject;
@@ -18,10 +19,11 @@ function answer(context: IWebhookFunctions, status: number, body: IDataObject): 
 	context.getResponseObject().status(status).json(body);
 }
 
+/** Every delivery that starts nothing for a reason worth a warning, logged within bounds. */
 function logRefusal(
 	context: IWebhookFunctions,
 	runtime: TriggerRuntime,
-	reason: SignatureFailure,
+	reason: RefusalReason,
 ): void {
 	const workflowId = context.getWorkflow().id ?? 'unsaved';
 	const warning = runtime.refusals.record(workflowId, reason, runtime.now());
@@ -61,7 +63,7 @@ async function readRawBody(request: WebhookRequest): Promise<Buffer | undefined>
 function refuse(
 	context: IWebhookFunctions,
 	runtime: TriggerRuntime,
-	reason: SignatureFailure,
+	reason: RefusalReason,
 ): IWebhookResponseData {
 	logRefusal(context, runtime, reason);
 	answer(context, 401, { error: 'unauthorized', message: 'Missing or invalid X-Kakiyo-Signature' });
@@ -85,19 +87,49 @@ export function parsePayload(rawBody: Buffer): Payload | undefined {
 
 /**
  * The payload with the request headers beside it, never over one of its own fields: under `headers`,
- * else `requestHeaders`, else the first free `requestHeaders_2`, `requestHeaders_3`, …
+ * else `requestHeaders`, else the first free `requestHeaders_2`, `requestHeaders_3`, … Never the
+ * signature: with it, anyone who can read the execution (another n8n user, a log sink, an AI
+ * transcript) holds a signed request they could send again.
  */
 function withHeaders(payload: Payload, headers: IDataObject): Payload {
 	let field = 'headers';
 	for (let suffix = 1; field in payload; suffix++) {
 		field = suffix === 1 ? 'requestHeaders' : `requestHeaders_${suffix}`;
 	}
-	return { ...payload, [field]: headers };
+	const shown = Object.fromEntries(
+		Object.entries(headers).filter(([name]) => name.toLowerCase() !== SIGNATURE_HEADER),
+	);
+	return { ...payload, [field]: shown };
+}
+
+/**
+ * The replay guard, for the production URL: a timestamp outside Max Event Age, or a delivery this
+ * process accepted already within it (see `RecentDeliveries`). The editor's test URL is left alone:
+ * Kakiyo's Send Test examples may carry a fixed, old timestamp, and there n8n takes one delivery per
+ * listening session, from a webhook registered with a fresh secret and deleted when the session ends,
+ * so nothing signed for one session can start another.
+ */
+function replayRefusal(
+	context: IWebhookFunctions,
+	runtime: TriggerRuntime,
+	payload: Payload,
+	maxAgeSeconds: number,
+	signature: unknown,
+): ReplayRefusal | undefined {
+	if (maxAgeSeconds === 0 || context.getMode() === 'manual') return undefined;
+	const now = runtime.now();
+	const freshness = checkFreshness(payload.timestamp, maxAgeSeconds, now);
+	if (freshness !== 'fresh') return `timestamp_${freshness}`;
+	// Verified already: the header holds the digest of this very body under this webhook's secret.
+	const digest = parseSignatureHeader(signature) as string;
+	const passesUntil = (timestampMs(payload.timestamp) as number) + maxAgeSeconds * 1000;
+	return runtime.recent.admit(digest, passesUntil, now) ? undefined : 'duplicate';
 }
 
 /**
  * What the trigger does with one request: verify the signature over the raw bytes before anything
- * else, then read the payload, drop events the user did not choose and, when asked, stale ones.
+ * else, then read the payload, drop events the user did not choose, and replays (unless the guard
+ * was turned off).
  * Only an accepted delivery starts the workflow, with the payload exactly as Kakiyo sent it.
  */
 export async function receiveDelivery(
@@ -110,7 +142,8 @@ export async function receiveDelivery(
 	// parameters instead would make n8n evaluate them (and any expression) again for every delivery.
 	const registration = storedRegistration(this);
 	if (!registration) return refuse(this, runtime, 'missing_secret');
-	const check = verifySignature(rawBody, request.headers[SIGNATURE_HEADER], registration.secret);
+	const signature = request.headers[SIGNATURE_HEADER];
+	const check = verifySignature(rawBody, signature, registration.secret);
 	if (!check.valid) return refuse(this, runtime, check.reason);
 
 	const payload = parsePayload(rawBody as Buffer);
@@ -128,10 +161,7 @@ export async function receiveDelivery(
 	// An activation by an earlier version stored no options: read once here until the next one.
 	const options = registration.options ?? optionsFromParameters(this);
 	if (!options) {
-		this.logger.warn(
-			'Kakiyo Trigger refused a delivery: its Max Event Age is not a number of seconds. Set it to a number (0 turns the replay guard off).',
-			{ workflowId: this.getWorkflow().id },
-		);
+		logRefusal(this, runtime, 'misconfigured');
 		// Not a 2xx: Kakiyo keeps retrying, and nothing passes a guard that cannot judge it.
 		answer(this, 500, {
 			error: 'misconfigured',
@@ -139,17 +169,13 @@ export async function receiveDelivery(
 		});
 		return REFUSED;
 	}
-	if (options.maxAgeSeconds > 0) {
-		const freshness = checkFreshness(payload.timestamp, options.maxAgeSeconds, runtime.now());
-		if (freshness !== 'fresh') {
-			this.logger.info(`Kakiyo Trigger ignored a delivery: timestamp ${freshness}`, {
-				workflowId: this.getWorkflow().id,
-			});
-			// A 2xx stops Kakiyo retrying a delivery that can only get older, and keeps it from
-			// counting towards disabling the webhook.
-			answer(this, 200, { status: 'ignored', reason: `timestamp_${freshness}` });
-			return REFUSED;
-		}
+	const replay = replayRefusal(this, runtime, payload, options.maxAgeSeconds, signature);
+	if (replay) {
+		logRefusal(this, runtime, replay);
+		// A 2xx stops Kakiyo retrying a delivery that can only get older (or was accepted already),
+		// and keeps it from counting towards disabling the webhook.
+		answer(this, 200, { status: 'ignored', reason: replay });
+		return REFUSED;
 	}
 
 	const item = options.includeHeaders

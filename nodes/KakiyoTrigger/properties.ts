@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_MAX_AGE_SECONDS, MAX_MAX_AGE_SECONDS } from './replayGuard';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -31,16 +32,15 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to add the request headers to the output, under "headers", or "requestHeaders" if the payload has its own "headers" field (then "requestHeaders_2", and so on)',
+					'Whether to add the request headers to the output, under "headers", or "requestHeaders" if the payload has its own "headers" field (then "requestHeaders_2", and so on). The X-Kakiyo-Signature header is never included.',
 			},
 			{
 				displayName: 'Max Event Age (Seconds)',
 				name: 'maxAgeSeconds',
 				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description:
-					'Replay guard: ignore deliveries whose "timestamp" is more than this many seconds old, or this far in the future, or missing. They are answered with 200 so Kakiyo stops retrying, but start no workflow. 0 turns the guard off.',
+				typeOptions: { minValue: 0, maxValue: MAX_MAX_AGE_SECONDS },
+				default: DEFAULT_MAX_AGE_SECONDS,
+				description: `Replay guard, on by default (${DEFAULT_MAX_AGE_SECONDS} s): ignore deliveries whose "timestamp" is more than this many seconds old, as far in the future, or missing, and any delivery received before within that time. They are answered with 200 so Kakiyo stops retrying, but start no workflow. The editor's test URL is not guarded. 0 turns the guard off.`,
 			},
 			{
 				displayName: 'Webhook Name',

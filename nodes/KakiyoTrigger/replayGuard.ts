@@ -1,5 +1,6 @@
 /**
- * The optional replay guard: a delivery is fresh when its payload `timestamp` lies within
+ * The replay guard's clock check (on by default, see `DEFAULT_MAX_AGE_SECONDS`; `RecentDeliveries`
+ * refuses repeats inside the window): a delivery is fresh when its payload `timestamp` lies within
  * `maxAgeSeconds` of now, on either side. Allowing the same margin into the future absorbs clock
  * skew, while a timestamp further ahead would keep a captured delivery replayable for longer than
  * the window, so it is refused like a stale one. With the guard on, a missing or unreadable
@@ -66,21 +67,39 @@ export function checkFreshness(
 	return 'fresh';
 }
 
-/** The Max Event Age option: seconds when the guard is on, undefined when it is off. */
-export type MaxAge = { valid: true; seconds?: number } | { valid: false };
+/**
+ * The replay guard's window when Max Event Age is not set: on by default, so that a delivery replayed
+ * minutes later starts nothing. Five minutes is far beyond Kakiyo's retries (the last one starts
+ * within about 40 s of the first attempt: 1 s, 2 s and 4 s apart, 10 s allowed each) and leaves room
+ * for a server clock a little off. It applies to trigger versions 1 and 2 alike: no release has
+ * shipped either with the guard off by default, so no user's saved workflow relies on that, and a
+ * third version would keep an unguarded default alive for good.
+ */
+export const DEFAULT_MAX_AGE_SECONDS = 300;
+
+/** A day: the largest window the guard takes. Kakiyo's retries need under a minute. */
+export const MAX_MAX_AGE_SECONDS = 86_400;
+
+/** The Max Event Age option: the window in seconds (0 when the guard is off), or invalid. */
+export type MaxAge = { valid: true; seconds: number } | { valid: false };
 
 /**
- * Reads Max Event Age as a number or as text holding one (an expression may give either). 0 or
- * nothing turns the guard off; anything else is invalid, never a silent "off".
+ * Reads Max Event Age as a number or as text holding one (an expression may give either). Not set
+ * (or an expression giving nothing) means the default: a guard that a missing value switched off
+ * would guard nothing. Only 0 turns it off; anything else outside 0 to a day is invalid.
  */
 export function readMaxAge(value: unknown): MaxAge {
-	if (value === undefined || value === null || value === '') return { valid: true };
+	if (value === undefined || value === null || value === '') {
+		return { valid: true, seconds: DEFAULT_MAX_AGE_SECONDS };
+	}
 	const seconds =
 		typeof value === 'number'
 			? value
 			: typeof value === 'string' && EPOCH_TEXT.test(value.trim())
 				? Number(value.trim())
 				: Number.NaN;
-	if (!Number.isFinite(seconds) || seconds < 0) return { valid: false };
-	return { valid: true, seconds: seconds === 0 ? undefined : seconds };
+	if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_MAX_AGE_SECONDS) {
+		return { valid: false };
+	}
+	return { valid: true, seconds };
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retryPolicy';
 import { KeyedLock } from './keyedLock';
+import { RecentDeliveries } from './recentDeliveries';
 import { RefusalLog } from './refusalLog';
 import { HookMemory } from './triggerState';
 
@@ -28,6 +29,9 @@ export class TriggerRuntime {
 
 	/** Refused deliveries per workflow, so that a flood of them writes a warning a minute, not one each. */
 	readonly refusals = new RefusalLog();
+
+	/** Deliveries accepted within their Max Event Age, so that a repeat of one starts nothing. */
+	readonly recent = new RecentDeliveries();
 
 	constructor(options: KakiyoTriggerOptions = {}) {
 		this.retry = options.retry ?? DEFAULT_RETRY_POLICY;

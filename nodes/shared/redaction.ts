@@ -26,10 +26,12 @@ export function redactionList(secrets: ReadonlyArray<string | undefined>): strin
  * it: a secret cut in two by an excerpt would no longer be recognised.
  */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
-	return redactionList(secrets).reduce(
-		(result, secret) => result.split(secret).join(REDACTED),
-		text,
-	);
+	return redactForms(text, redactionList(secrets));
+}
+
+/** `redact` with the list of forms made once (`redactionList`), for many texts in a row. */
+export function redactForms(text: string, forms: readonly string[]): string {
+	return forms.reduce((result, form) => result.split(form).join(REDACTED), text);
 }
 
 /** At most `max` characters, marked with an ellipsis when cut. */

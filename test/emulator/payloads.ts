@@ -141,10 +141,18 @@ export function examplePayload(event: EventId): KakiyoPayload {
 	return structuredClone(EXAMPLES[event]);
 }
 
-/** The example stamped with the current time, as a delivery would carry it. */
+/** The last time `freshPayload` stamped, in epoch ms. */
+let lastStamp = 0;
+
+/**
+ * The example stamped with the current time, as a delivery would carry it. Never the same millisecond
+ * twice: two of Kakiyo's events always differ in their data, but two examples differ only in their
+ * time, and a receiver that drops repeated deliveries would rightly drop a byte-identical second one.
+ */
 export function freshPayload(event: EventId, now = new Date()): KakiyoPayload {
 	const payload = examplePayload(event);
-	const stamp = now.toISOString();
+	lastStamp = Math.max(now.getTime(), lastStamp + 1);
+	const stamp = new Date(lastStamp).toISOString();
 	payload.timestamp = stamp;
 	const data = payload.data as Record<string, unknown>;
 	if ('timestamp' in data) data.timestamp = stamp;

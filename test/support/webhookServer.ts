@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { createGunzip, createInflate } from 'node:zlib';
-import type { INodeExecutionData, IWebhookResponseData } from 'n8n-workflow';
+import type { INodeExecutionData, IWebhookResponseData, WorkflowExecuteMode } from 'n8n-workflow';
 import type { TestWorkflow } from './n8nRuntime';
 
 /** What n8n did with one request: the HTTP answer and, when the workflow started, its items. */
@@ -89,6 +89,8 @@ export class WebhookServer {
 	baseUrl = '';
 	/** n8n's N8N_PAYLOAD_SIZE_MAX (there in MiB), in bytes: a longer body fails `readRawBody`. */
 	payloadSizeMax = Infinity;
+	/** The mode n8n runs `webhook()` in: `webhook` for the production URL, `manual` for the test URL. */
+	mode: WorkflowExecuteMode = 'webhook';
 
 	async start(): Promise<this> {
 		this.server = createServer((request, response) => {
@@ -193,7 +195,9 @@ export class WebhookServer {
 		}
 		let result: IWebhookResponseData;
 		try {
-			result = await workflow.setup.nodeType.webhook.call(workflow.webhookContext(req, response));
+			result = await workflow.setup.nodeType.webhook.call(
+				workflow.webhookContext(req, response, this.mode),
+			);
 		} catch (error) {
 			// n8n answers a throwing webhook() with 500 and starts an execution that fails with the
 			// error (webhook-helpers' executeWebhook, on both n8n lines).

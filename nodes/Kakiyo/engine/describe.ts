@@ -55,14 +55,18 @@ function scoped(
 	};
 }
 
-/** An operation's parameters. */
-function operationProperties(resource: Resource, operation: Operation): INodeProperties[] {
-	const own = [
+/** Every parameter an operation has: its own, Return All and Limit when it pages, Simplify. */
+export function ownProperties(operation: Operation): INodeProperties[] {
+	return [
 		...operation.properties,
 		...(operation.paging ? pagingProperties() : []),
 		...(operation.simplify ? [simplifyProperty(operation.simplify)] : []),
 	];
-	return own.map((property) => scoped(resource, operation, property));
+}
+
+/** An operation's parameters. */
+function operationProperties(resource: Resource, operation: Operation): INodeProperties[] {
+	return ownProperties(operation).map((property) => scoped(resource, operation, property));
 }
 
 /**

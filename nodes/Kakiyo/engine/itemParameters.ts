@@ -4,6 +4,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
+	type INodePropertyCollection,
 } from 'n8n-workflow';
 import { invalidIdReason } from '../../shared/transport';
 
@@ -62,10 +63,80 @@ export class ItemParameters {
 		return text;
 	}
 
+	/** A number within the range its parameter declares (see `checkNumbers`). */
 	number(name: string): number {
-		const value = Number(this.raw(name));
-		if (!Number.isFinite(value)) throw this.error(`${this.label(name)} must be a number`);
-		return value;
+		return this.inRange(name, this.raw(name));
+	}
+
+	/**
+	 * Refuses, before any call, a number outside the range its parameter declares (`minValue`,
+	 * `maxValue`), wherever it sits: a parameter, a collection's field, a fixed collection's row. n8n
+	 * checks the range in the editor only; an expression or an AI agent (`$fromAI`) passes anything,
+	 * such as a Max Wait of 1e8 seconds, which would poll for years at a credit a check. Refused
+	 * rather than clamped: the user or agent learns the range and decides.
+	 */
+	checkNumbers(): void {
+		const parameters = this.context.getNode().parameters;
+		for (const property of this.properties)
+			this.checkNumbersIn(property, property.name, parameters);
+	}
+
+	private checkNumbersIn(property: INodeProperties, path: string, parameters: IDataObject): void {
+		// What n8n holds for the node: only the parameters shown for its settings, and only the
+		// collection fields the user added. A parameter n8n left out is not used.
+		if (this.added(path, parameters) === undefined) return;
+		if (property.type === 'number') {
+			const value = this.raw(path);
+			// An empty field is left out, like `fields()` leaves it out.
+			if (value !== '' && value !== null && value !== undefined)
+				this.inRange(path, value, property);
+		} else if (property.type === 'collection') {
+			for (const option of (property.options ?? []) as INodeProperties[]) {
+				this.checkNumbersIn(option, `${path}.${option.name}`, parameters);
+			}
+		} else if (property.type === 'fixedCollection') {
+			for (const group of (property.options ?? []) as INodePropertyCollection[]) {
+				const rows = this.added(`${path}.${group.name}`, parameters);
+				const paths = Array.isArray(rows)
+					? rows.map((_row, index) => `${path}.${group.name}[${index}]`)
+					: [`${path}.${group.name}`];
+				for (const rowPath of paths) {
+					for (const field of group.values) {
+						this.checkNumbersIn(field, `${rowPath}.${field.name}`, parameters);
+					}
+				}
+			}
+		}
+	}
+
+	/** The value n8n holds at a path of the node's parameters, before expressions are resolved. */
+	private added(path: string, parameters: IDataObject): unknown {
+		return path
+			.split(/\.|\[(\d+)\]/)
+			.filter((key) => key !== undefined && key !== '')
+			.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
+	}
+
+	/** The value as a number within its parameter's declared range, or an error naming both. */
+	private inRange(name: string, raw: unknown, property = this.property(name)): number {
+		const label = property?.displayName ?? this.label(name);
+		const value = typeof raw === 'number' || typeof raw === 'string' ? Number(raw) : Number.NaN;
+		if (!Number.isFinite(value)) throw this.error(`${label} must be a number`);
+		const { minValue: min, maxValue: max } = (property?.typeOptions ?? {}) as {
+			minValue?: number;
+			maxValue?: number;
+		};
+		if ((min === undefined || value >= min) && (max === undefined || value <= max)) return value;
+		const range =
+			min !== undefined && max !== undefined
+				? `from ${min} to ${max}`
+				: min !== undefined
+					? `${min} or more`
+					: `${max} or less`;
+		throw this.error(
+			`${label} must be ${range}`,
+			`It is ${value}. n8n checks the range only in the editor; an expression or an AI agent gave this value.`,
+		);
 	}
 
 	boolean(name: string): boolean {

@@ -16,6 +16,7 @@ import {
 } from '../../shared/transport';
 import { planBatches, type BatchItem } from './batches';
 import { batchesItems, batchSizeOf } from './bulkInput';
+import { ownProperties } from './describe';
 import { ItemParameters } from './itemParameters';
 import type { Batch, CallOverrides, Calls, Operation, Resource } from './operation';
 import { oneItem } from './outputs';
@@ -154,8 +155,9 @@ async function runBatches(
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		let secrets: string[] = [];
 		try {
-			const parameters = new ItemParameters(this, itemIndex, operation.properties);
+			const parameters = new ItemParameters(this, itemIndex, ownProperties(operation));
 			secrets = typedSecrets(operation, parameters);
+			parameters.checkNumbers();
 			const { entry, shared = {} } = batch.read(parameters);
 			const size = batchSizeOf(parameters, batch.maxSize);
 			read.push({ itemIndex, parameters, secrets, entry, shared, size });
@@ -254,15 +256,16 @@ export async function runOperation(
 	const count = this.getInputData().length;
 	// Input cannot be an expression either (noDataExpression): the first item's choice holds for all.
 	const { batch } = operation;
-	if (batch && count > 0 && batchesItems(new ItemParameters(this, 0, operation.properties))) {
+	if (batch && count > 0 && batchesItems(new ItemParameters(this, 0, ownProperties(operation)))) {
 		await runBatches.call(this, operation, batch, apiKey, retry, outputs);
 		return byItem.flat();
 	}
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		let secrets: string[] = [];
 		try {
-			const parameters = new ItemParameters(this, itemIndex, operation.properties);
+			const parameters = new ItemParameters(this, itemIndex, ownProperties(operation));
 			secrets = typedSecrets(operation, parameters);
+			parameters.checkNumbers();
 			const results = await runForItem.call(this, operation, parameters, apiKey, secrets, retry);
 			outputs.succeed(itemIndex, results, secrets);
 		} catch (error) {

@@ -377,25 +377,31 @@ describe('Batch Size', () => {
 		]);
 	});
 
+	// The range is the one every numeric parameter has at run time; a fraction is this option's own.
+	const outOfRange = (value: number) => ({
+		error: 'Batch Size must be from 1 to 100',
+		description: `It is ${value}. n8n checks the range only in the editor; an expression or an AI agent gave this value.`,
+	});
 	it.each([
-		[101, '101'],
-		[0, '0'],
-		[2.5, '2.5'],
-		['ten', 'ten'],
+		[101, outOfRange(101)],
+		[0, outOfRange(0)],
+		[
+			2.5,
+			{
+				error: 'Batch Size must be a whole number from 1 to 100 (got 2.5)',
+				description: 'Kakiyo takes at most 100 entries in one call.',
+			},
+		],
+		['ten', { error: 'Batch Size must be a number' }],
 	])(
 		'refuses %j at run time, which an expression or an AI agent can give, before any call',
-		async (size, shown) => {
+		async (size, refusal) => {
 			const output = await kakiyo.run(
 				{ ...addToDnc, options: { batchSize: '={{ $json.size }}' } },
 				{ items: [{ url: 'in/ana', size }], continueOnFail: true },
 			);
 
-			expect(output.map(({ json }) => json)).toEqual([
-				{
-					error: `Batch Size must be a whole number from 1 to 100 (got ${shown})`,
-					description: 'Kakiyo takes at most 100 entries in one call.',
-				},
-			]);
+			expect(output.map(({ json }) => json)).toEqual([refusal]);
 			expect(emulator.requests()).toEqual([]);
 		},
 	);

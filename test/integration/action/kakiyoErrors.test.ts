@@ -118,7 +118,8 @@ it("a value Kakiyo refuses is reported with Kakiyo's reason", async () => {
 		resource: 'campaign',
 		operation: 'update',
 		campaignId: team().campaigns[0].id,
-		updateFields: { qualificationAutomatic: 150 },
+		// Inside the declared 0-100 (outside it the node refuses before calling), but no whole number.
+		updateFields: { qualificationAutomatic: 70.5 },
 	});
 
 	expect(error.message).toMatch(/^Kakiyo refused the request: .*qualificationAutomatic/);

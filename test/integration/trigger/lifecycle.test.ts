@@ -61,7 +61,7 @@ describe('create', () => {
 			webhookId: hook.id,
 			webhookEvents: ['linkedin.invitation.accepted', 'linkedin.message.received'],
 			webhookSecret: hook.secret,
-			webhookOptions: { includeHeaders: false, maxAgeSeconds: 0 },
+			webhookOptions: { includeHeaders: false, maxAgeSeconds: 300 },
 			webhookStoredAt: expect.any(Number),
 		});
 	});
@@ -411,7 +411,7 @@ describe('checkExists', () => {
 		await expect(hooks(changed).checkExists()).resolves.toBe(true);
 		expect(changed.nodeStaticData().webhookOptions).toEqual({
 			includeHeaders: true,
-			maxAgeSeconds: 0,
+			maxAgeSeconds: 300,
 		});
 		expect(changed.workflow.staticData.__dataChanged).toBe(true);
 	});
@@ -434,7 +434,7 @@ describe('checkExists', () => {
 			webhookId: original.id,
 			webhookEvents: ['linkedin.message.received'],
 			webhookSecret: hook.secret,
-			webhookOptions: { includeHeaders: false, maxAgeSeconds: 0 },
+			webhookOptions: { includeHeaders: false, maxAgeSeconds: 300 },
 			webhookStoredAt: expect.any(Number),
 		});
 	});

@@ -59,7 +59,7 @@ describe('description', () => {
 		expect(property('options')?.options).toEqual(
 			expect.arrayContaining([
 				expect.objectContaining({ name: 'includeHeaders', type: 'boolean', default: false }),
-				expect.objectContaining({ name: 'maxAgeSeconds', type: 'number', default: 0 }),
+				expect.objectContaining({ name: 'maxAgeSeconds', type: 'number', default: 300 }),
 				expect.objectContaining({ name: 'webhookName', type: 'string', default: '' }),
 			]),
 		);

@@ -215,7 +215,9 @@ export async function fuzzSignatures(options: FuzzOptions): Promise<FuzzReport> 
 		failures: [],
 	};
 	try {
-		const workflow = triggerWorkflow(rig, { events: ['*'] });
+		// The replay guard off: the oracle is the signature contract, and genuine bodies carry Kakiyo's
+		// example timestamps (fixed, old) and may repeat.
+		const workflow = triggerWorkflow(rig, { events: ['*'], options: { maxAgeSeconds: 0 } });
 		await activate(workflow);
 		const state = workflow.nodeStaticData();
 		if (typeof state.webhookSecret !== 'string' || !state.webhookSecret) {

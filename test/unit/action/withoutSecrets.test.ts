@@ -32,6 +32,38 @@ describe('withoutSecrets, the filter on every output item', () => {
 		).toEqual({ note: 'key [redacted]', list: ['url?k=[redacted]'] });
 	});
 
+	it('replaces a known secret in field names too, at any depth', () => {
+		const key = 'exampleNamesKey0123456789abcdefghijklmno';
+		const output = withoutSecrets(
+			{ usage: { [key]: 1, deep: [{ [`by ${key}`]: { [encodeURIComponent(` ${key}`)]: 3 } }] } },
+			[key],
+		);
+
+		expect(JSON.stringify(output)).not.toContain(key);
+		expect(output).toEqual({
+			usage: { '[redacted]': 1, deep: [{ 'by [redacted]': { '%20[redacted]': 3 } }] },
+		});
+	});
+
+	it('keeps a redacted name apart from a field it meets', () => {
+		const key = 'exampleNamesKey0123456789abcdefghijklmno';
+		expect(withoutSecrets({ '[redacted]': 1, [key]: 2 }, [key])).toEqual({
+			'[redacted]': 1,
+			'[redacted]_2': 2,
+		});
+	});
+
+	it('keeps a field called "__proto__" as a field, never as the prototype', () => {
+		const output = withoutSecrets(
+			JSON.parse('{"__proto__":{"isAdmin":true},"a":1}') as IDataObject,
+			[],
+		);
+
+		expect(Object.getPrototypeOf(output)).toBe(Object.prototype);
+		expect(output.isAdmin).toBeUndefined();
+		expect(JSON.stringify(output)).toBe('{"__proto__":{"isAdmin":true},"a":1}');
+	});
+
 	it('cuts an answer nested deeper than any Kakiyo answer instead of passing it on unread', () => {
 		let nested: IDataObject = { note: 'unread-value' };
 		for (let depth = 0; depth < 100; depth++) nested = { inner: nested };

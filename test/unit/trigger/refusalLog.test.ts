@@ -27,4 +27,20 @@ describe('RefusalLog', () => {
 			/^Kakiyo Trigger refused 2 deliveries in the last 60 s \(mismatch: 2\)/,
 		);
 	});
+
+	it('counts replays on their own, with their own words, in the same bound', () => {
+		const log = new RefusalLog();
+		log.record('wf', 'mismatch', 0);
+		expect(log.record('wf', 'duplicate', 1_000)?.message).toMatch(
+			/^Kakiyo Trigger ignored a delivery it had already accepted\. A repeat is Kakiyo sending again/,
+		);
+		expect(log.record('wf', 'timestamp_stale', 2_000)).toBeUndefined();
+		expect(log.record('wf', 'timestamp_future', 61_000)).toEqual({
+			message: expect.stringMatching(
+				/^Kakiyo Trigger ignored 2 deliveries in the last 60 s \(timestamp_stale: 1, timestamp_future: 1\)\. A timestamp outside the window/,
+			),
+			refused: 2,
+			reasons: { timestamp_stale: 1, timestamp_future: 1 },
+		});
+	});
 });

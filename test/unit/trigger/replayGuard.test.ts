@@ -73,11 +73,12 @@ describe('readMaxAge', () => {
 		['a number', 300, 300],
 		['a fraction', 0.5, 0.5],
 		['text holding a number (an expression)', ' 300 ', 300],
-		['zero: off', 0, undefined],
-		['"0": off', '0', undefined],
-		['empty: off', '', undefined],
-		['unset: off', undefined, undefined],
-		['null: off', null, undefined],
+		['zero: off', 0, 0],
+		['"0": off', '0', 0],
+		['a day, the largest window', 86_400, 86_400],
+		['unset: the default', undefined, 300],
+		['empty (an expression giving nothing): the default', '', 300],
+		['null: the default', null, 300],
 	])('%s', (_case, value, expected) => {
 		expect(readMaxAge(value)).toEqual({ valid: true, seconds: expected });
 	});
@@ -86,6 +87,7 @@ describe('readMaxAge', () => {
 		['text', 'five minutes'],
 		['a negative number', -300],
 		['a negative text', '-300'],
+		['more than a day', 86_401],
 		['NaN', Number.NaN],
 		['infinity', Number.POSITIVE_INFINITY],
 		['an object', { seconds: 300 }],
