@@ -49,11 +49,16 @@ export interface Answer {
 	body: unknown;
 }
 
-export function sendJson(res: ServerResponse, answer: Answer): void {
+export function sendJson(
+	res: ServerResponse,
+	answer: Answer,
+	headers: Record<string, string> = {},
+): void {
 	const text = JSON.stringify(answer.body);
 	res.writeHead(answer.status, {
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': Buffer.byteLength(text),
+		...headers,
 	});
 	res.end(text);
 }

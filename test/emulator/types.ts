@@ -1,6 +1,7 @@
 /** The emulator's public shapes: what tests, the e2e harness and the control plane see. */
 
 import type { AgentStatus, CampaignStatus, EmulatorState, Plan } from './state/model';
+import type { OversizedAnswer } from './oversized';
 
 export type SignatureFormat = 'prefixed' | 'bare';
 
@@ -162,6 +163,10 @@ export interface FaultSpec {
 	drop?: boolean;
 	/** Answer 200 (or `status`) with a body that is not JSON. */
 	malformed?: boolean;
+	/** Extra headers on the answer: a `Location` makes a 3xx status a redirect. */
+	headers?: Record<string, string>;
+	/** Answer 200 (or `status`) with a JSON body of `bytes` once decompressed, sent compressed. */
+	oversized?: OversizedAnswer;
 }
 
 export interface RunningEmulator {
