@@ -55,16 +55,26 @@ export class KakiyoApi implements ICredentialType {
 	};
 
 	// The URL the nodes call (joinUrl): trimmed, the public API when blank, and a trailing slash must
-	// not turn into `//verify`. The rules replace n8n's bare status text ("Unauthorized") with what
-	// the answer means for this credential.
+	// not turn into `//verify`. Like the nodes' calls, the test follows no redirect: n8n would follow
+	// one to any host with the key attached (n8n copies every key of this request into its options).
+	// The rules replace n8n's bare status text ("Unauthorized") with what the answer means for this
+	// credential.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{(($credentials.url || "").trim() || "https://api.kakiyo.com/v1").replace(/\\/+$/, "")}}',
 			url: '/verify',
 			method: 'GET',
+			disableFollowRedirect: true,
 		},
 		rules: [
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The Base URL redirects (HTTP ${value}), and Kakiyo's API never does: the key was not sent on. Check the Base URL; it should be the Kakiyo API itself, e.g. https://api.kakiyo.com/v1.`,
+				},
+			})),
 			{
 				type: 'responseCode',
 				properties: {

@@ -1,4 +1,5 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { MAX_ANSWER_SIZE_TEXT } from './answerBody';
 import { explainConflict, type Explanation } from './conflictErrors';
 import { cap, excerpt, redact } from './redaction';
 import type { AttemptFailure } from './retryPolicy';
@@ -25,6 +26,7 @@ const MAX_CODE = 60;
 const MAX_KAKIYO_MESSAGE = 300;
 const MAX_PAGE_EXCERPT = 200;
 const MAX_ERROR_TEXT = 1000;
+const MAX_HOST = 100;
 
 /**
  * Kakiyo's `{error, message}`, from a parsed body or a JSON text; for anything else (a proxy's HTML
@@ -151,6 +153,33 @@ function explainNetwork(code: string, request: RequestSummary): Explanation {
 }
 
 /**
+ * A redirect is refused, never followed: following it would hand the key, and whatever the request
+ * carries, to the host it names. Both texts name that host: some n8n screens (1.x activation errors)
+ * show only the description.
+ */
+function explainRedirect(
+	statusCode: number,
+	host: string | undefined,
+	request: RequestSummary,
+): Explanation {
+	const where = host ? `to ${host}` : 'that names no address';
+	const notSent = host
+		? `nothing was sent on to ${host}, which would have received the API key and everything the request carries`
+		: 'nothing was sent on';
+	return {
+		message: `The Base URL answered ${request.method} ${request.path} with a redirect (HTTP ${statusCode}) ${where}; this node does not follow redirects`,
+		description: `Kakiyo's API never redirects, so ${notSent}. Check the Base URL in the Kakiyo API credential: it must be the Kakiyo API itself (https://api.kakiyo.com/v1), not an address that sends you elsewhere (a proxy, a captive portal, a mistyped host).`,
+	};
+}
+
+function explainTooLarge(statusCode: number, request: RequestSummary): Explanation {
+	return {
+		message: `The answer to ${request.method} ${request.path} is larger than ${MAX_ANSWER_SIZE_TEXT}, the most this node reads from one answer`,
+		description: `Nothing was taken from it (HTTP ${statusCode}). Kakiyo's answers are far smaller, so something else probably answered: check that the Base URL in the Kakiyo API credential points at the Kakiyo API (https://api.kakiyo.com/v1).`,
+	};
+}
+
+/**
  * Turns a failed call into a NodeApiError that says what happened and what to do, carrying only
  * Kakiyo's own error code and message: never the request options, whose headers hold the API key.
  */
@@ -178,6 +207,13 @@ export function kakiyoApiError(
 		// Kakiyo answered, too.
 		explanation.description = `${explanation.description} (Kakiyo answered ${request.method} ${request.path} with HTTP ${failure.statusCode}${said.code ? ` ${said.code}` : ''}.)`;
 		response = { error: said.code, message: said.message, statusCode: failure.statusCode };
+	} else if (failure.kind === 'redirect') {
+		const host = failure.host && excerpt(clean(failure.host), MAX_HOST);
+		explanation = explainRedirect(failure.statusCode, host, request);
+		response = { error: 'redirect', location: host ?? '', statusCode: failure.statusCode };
+	} else if (failure.kind === 'tooLarge') {
+		explanation = explainTooLarge(failure.statusCode, request);
+		response = { error: 'answer_too_large', limit: MAX_ANSWER_SIZE_TEXT };
 	} else {
 		explanation = explainNetwork(failure.code, request);
 		response = {
@@ -188,7 +224,10 @@ export function kakiyoApiError(
 	return new NodeApiError(node, response, {
 		message: cap(clean(explanation.message), MAX_ERROR_TEXT),
 		description: cap(clean(explanation.description), MAX_ERROR_TEXT),
-		httpCode: failure.kind === 'http' ? String(failure.statusCode) : undefined,
+		httpCode:
+			failure.kind === 'http' || failure.kind === 'redirect'
+				? String(failure.statusCode)
+				: undefined,
 	});
 }
 

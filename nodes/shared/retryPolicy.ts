@@ -2,11 +2,14 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 
 /**
  * What went wrong with one attempt: an HTTP answer >= 400, a success answer the call cannot use (an
- * HTML page with 200, say), or no answer at all.
+ * HTML page with 200, say), a redirect (never followed; `host` is where its Location points, when it
+ * names a URL), an answer larger than the client reads, or no answer at all.
  */
 export type AttemptFailure =
 	| { kind: 'http'; statusCode: number; body: unknown; headers: Record<string, unknown> }
 	| { kind: 'answer'; statusCode: number; body: unknown; reason: string }
+	| { kind: 'redirect'; statusCode: number; host: string | undefined }
+	| { kind: 'tooLarge'; statusCode: number }
 	| { kind: 'network'; code: string; message: string };
 
 /** How hard the client tries before giving up, and how long one attempt may take. */
@@ -47,7 +50,9 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 
 const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
 
-// Errors where the request never reached Kakiyo, so even a POST can safely go again.
+// Errors where the request never reached Kakiyo, so even a POST can safely go again. The client
+// follows no redirect, so these can only come from the Base URL's own host, before anything was sent:
+// after a followed redirect, a refused connection would have said nothing about the first hop.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 // Errors where the request may or may not have been processed.
 const IN_FLIGHT_CODES = new Set([
@@ -63,7 +68,8 @@ const IN_FLIGHT_CODES = new Set([
  * connection that was never made. Any other failure may come after Kakiyo processed the request: a
  * 502, 503 or 504 from a proxy says nothing about whether Kakiyo behind it registered the webhook or
  * sent the test event, so 5xx answers and timeouts are repeated only for idempotent methods. A
- * repeated POST could register a second webhook or send a test event twice, costing credits.
+ * repeated POST could register a second webhook or send a test event twice, costing credits. A
+ * redirect, an oversized answer or a refused success answer never is: the same call gets the same.
  */
 export function isRetryable(failure: AttemptFailure, method: IHttpRequestMethods): boolean {
 	const idempotent = IDEMPOTENT_METHODS.has(method);
@@ -71,7 +77,7 @@ export function isRetryable(failure: AttemptFailure, method: IHttpRequestMethods
 		return NOT_SENT_CODES.has(failure.code) || (idempotent && IN_FLIGHT_CODES.has(failure.code));
 	}
 	// Kakiyo (or something in front of it) answered; asking again would get the same answer.
-	if (failure.kind === 'answer') return false;
+	if (failure.kind !== 'http') return false;
 	if (failure.statusCode === 429) return true;
 	return idempotent && failure.statusCode >= 500;
 }

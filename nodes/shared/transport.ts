@@ -8,6 +8,7 @@ import {
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
+import { discardAnswer, readAnswer } from './answerBody';
 import type { AnswerCheck } from './answerCheck';
 import { kakiyoApiError } from './apiError';
 import { withDeadline } from './requestDeadline';
@@ -96,15 +97,39 @@ function networkFailure(error: unknown): AttemptFailure {
 	return { kind: 'network', code: code ?? '', message: message ?? 'no answer' };
 }
 
-/** Why an answer fails the call: an HTTP error status, or a success answer the call refuses. */
-function answerProblem(
+/** The host a redirect's Location points at, resolved against the request's URL. */
+function redirectHost(headers: IN8nHttpFullResponse['headers'], url: string): string | undefined {
+	const location = headers?.location;
+	if (typeof location !== 'string' || !location) return undefined;
+	try {
+		return new URL(location, url).host;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Reads the answer of one attempt: its body, or why it fails the call (a redirect, an answer too
+ * large, an HTTP error status, or a success answer the call refuses).
+ */
+async function readAttempt(
 	response: IN8nHttpFullResponse,
+	url: string,
+	signal: AbortSignal | undefined,
 	refuse: AnswerCheck | undefined,
-): AttemptFailure | undefined {
-	const { statusCode, body } = response;
-	if (statusCode >= 400) return { kind: 'http', statusCode, body, headers: response.headers ?? {} };
+): Promise<{ kind: 'ok'; body: unknown } | AttemptFailure> {
+	const { statusCode } = response;
+	const headers = response.headers ?? {};
+	if (statusCode >= 300 && statusCode < 400) {
+		discardAnswer(response.body);
+		return { kind: 'redirect', statusCode, host: redirectHost(headers, url) };
+	}
+	const read = await readAnswer(response.body, signal);
+	if ('tooLarge' in read) return { kind: 'tooLarge', statusCode };
+	const { body } = read;
+	if (statusCode >= 400) return { kind: 'http', statusCode, body, headers };
 	const reason = refuse?.(body);
-	return reason === undefined ? undefined : { kind: 'answer', statusCode, body, reason };
+	return reason === undefined ? { kind: 'ok', body } : { kind: 'answer', statusCode, body, reason };
 }
 
 /**
@@ -130,6 +155,12 @@ export async function kakiyoApiRequest<T = unknown>(
 			timeout: policy.timeoutMs,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// Kakiyo's API never redirects. n8n would follow a redirect to any host, with the
+			// Authorization header put back on and, on a 307 or 308, the body (a LinkedIn password, a
+			// webhook secret) sent again: a 3xx fails the call instead.
+			disableFollowRedirect: true,
+			// n8n reads an answer whole whatever its size: as a stream, it is read up to a limit.
+			encoding: 'stream',
 		};
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs !== undefined) options.qs = request.qs;
@@ -142,11 +173,12 @@ export async function kakiyoApiRequest<T = unknown>(
 				KAKIYO_CREDENTIAL,
 				options,
 			)) as IN8nHttpFullResponse;
-			const problem = answerProblem(response, request.refuse);
-			if (!problem) return response.body as T;
-			failure = problem;
+			// The deadline, joined by n8n's cancel signal in an execution, also covers the read.
+			const read = await readAttempt(response, url, deadline.signal(), request.refuse);
+			if (read.kind === 'ok') return read.body as T;
+			failure = read;
 		} catch (error) {
-			failure = deadline.aborted
+			failure = deadline.expired.aborted
 				? { kind: 'network', code: 'ETIMEDOUT', message: `no answer within ${policy.timeoutMs} ms` }
 				: networkFailure(error);
 		}

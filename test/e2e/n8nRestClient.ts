@@ -277,12 +277,23 @@ export class N8nRestClient {
 		return await this.ok<ExecutionPage>('GET', `/rest/executions?${query.toString()}`);
 	}
 
+	private async executionData(executionId: string) {
+		const execution = await this.ok<{ data: string }>('GET', `/rest/executions/${executionId}`);
+		return this.parseFlatted(execution.data) as {
+			resultData: { runData: RunData; error?: { message?: string; description?: string } };
+		};
+	}
+
+	/** The error an execution stopped with, as n8n stored it; undefined when it succeeded. */
+	async executionError(
+		executionId: string,
+	): Promise<{ message?: string; description?: string } | undefined> {
+		return (await this.executionData(executionId)).resultData.error;
+	}
+
 	/** The items a node output in an execution (first run, first output). */
 	async nodeOutput(executionId: string, nodeName: string): Promise<unknown[]> {
-		const execution = await this.ok<{ data: string }>('GET', `/rest/executions/${executionId}`);
-		const decoded = this.parseFlatted(execution.data) as {
-			resultData: { runData: RunData; error?: { message?: string } };
-		};
+		const decoded = await this.executionData(executionId);
 		const runs = decoded.resultData.runData[nodeName];
 		if (!runs) {
 			throw new Error(

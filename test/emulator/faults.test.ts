@@ -62,6 +62,30 @@ it('malformed answers 200 with a body that claims to be JSON but is not', async 
 	expect(() => JSON.parse(reply.text)).toThrow();
 });
 
+it('headers go on the answer: a Location makes a status a redirect', async () => {
+	emulator.injectFault({
+		path: '/v1/verify',
+		status: 307,
+		headers: { Location: 'http://127.0.0.1:9/elsewhere' },
+	});
+	const reply = await fetch(`${emulator.baseUrl}/verify`, { redirect: 'manual' });
+	expect(reply.status).toBe(307);
+	expect(reply.headers.get('location')).toBe('http://127.0.0.1:9/elsewhere');
+	expect(emulator.requests()[0].fault).toBe('redirect 307');
+});
+
+it.each(['gzip', 'deflate', 'br', 'identity'] as const)(
+	'oversized answers JSON of the given size once decompressed (%s)',
+	async (encoding) => {
+		emulator.injectFault({ path: '/v1/verify', oversized: { bytes: 300_000, encoding } });
+		const reply = await fetch(`${emulator.baseUrl}/verify`);
+		expect(reply.headers.get('content-encoding')).toBe(encoding === 'identity' ? null : encoding);
+		const text = await reply.text();
+		expect(text.length).toBe(300_000);
+		expect(JSON.parse(text)).toEqual({ data: expect.stringMatching(/^a+$/) });
+	},
+);
+
 it('the request log says which fault answered', async () => {
 	emulator.injectFault({ path: '/v1/verify', status: 503 });
 	emulator.injectFault({ path: '/v1/verify', drop: true });
@@ -79,6 +103,9 @@ it.each([
 	['a status that is not HTTP', { path: '/v1/verify', status: 42 }],
 	['a zero count', { path: '/v1/verify', count: 0 }],
 	['a negative delay', { path: '/v1/verify', delayMs: -1 }],
+	['headers that are not text', { path: '/v1/verify', headers: { Location: 1 } }],
+	['an oversized answer of no size', { path: '/v1/verify', oversized: { bytes: 0 } }],
+	['an unknown encoding', { path: '/v1/verify', oversized: { bytes: 9, encoding: 'zip' } }],
 ])('refuses a fault with %s', (_case, fault) => {
 	expect(() => emulator.injectFault(fault as never)).toThrow(/fault/);
 });

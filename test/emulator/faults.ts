@@ -1,11 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only emulator: faults act on node:http sockets and wait with node:timers */
 /**
- * Scripted failures of the next matching API calls: a status, a slow answer, a dropped connection or a
- * body that is not JSON. They run before authentication, as a proxy or an outage would.
+ * Scripted failures of the next matching API calls: a status, a slow answer, a dropped connection, a
+ * body that is not JSON, a redirect or an answer too large to read. They run before authentication, as
+ * a proxy or an outage would.
  */
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sendJson, validationError } from './http';
+import { sendOversized } from './oversized';
 import { matchPath } from './routing';
 import type { FaultSpec } from './types';
 
@@ -50,6 +52,9 @@ export class FaultQueue {
 export function describeFault(spec: FaultSpec): string {
 	if (spec.drop) return 'drop';
 	if (spec.malformed) return 'malformed';
+	if (spec.oversized) return `oversized ${spec.oversized.bytes} bytes`;
+	if (Object.keys(spec.headers ?? {}).some((name) => name.toLowerCase() === 'location'))
+		return `redirect ${spec.status ?? 500}`;
 	if (answers(spec)) return `status ${spec.status ?? 500}`;
 	return `delay ${spec.delayMs}ms`;
 }
@@ -81,6 +86,10 @@ export async function applyFault(
 		res.end(text);
 		return true;
 	}
+	if (spec.oversized) {
+		sendOversized(res, spec.status ?? 200, spec.oversized);
+		return true;
+	}
 	if (!answers(spec)) return false;
 	const status = spec.status ?? 500;
 	const body = spec.body === undefined ? defaultErrorBody(status) : spec.body;
@@ -89,7 +98,7 @@ export async function applyFault(
 }
 
 function answers(spec: FaultSpec): boolean {
-	return spec.status !== undefined || spec.body !== undefined || !spec.delayMs;
+	return spec.status !== undefined || spec.body !== undefined || !!spec.headers || !spec.delayMs;
 }
 
 const CODES: Record<number, string> = {
@@ -114,21 +123,37 @@ function checkFault(input: unknown): FaultSpec {
 	if (spec.method !== undefined && typeof spec.method !== 'string') {
 		throw validationError('fault method must be a string');
 	}
-	const { count, delayMs, status, headers } = spec;
-	if (
-		headers !== undefined &&
-		(headers === null ||
-			typeof headers !== 'object' ||
-			!Object.values(headers).every((value) => typeof value === 'string'))
-	) {
-		throw validationError('fault headers must be an object of strings');
-	}
+	const { count, delayMs, status } = spec;
 	if (!inRange(count, 1, Infinity)) throw validationError('fault count must be a positive integer');
 	if (!inRange(delayMs, 0, Infinity))
 		throw validationError('fault delayMs must be a whole number ≥ 0');
 	if (!inRange(status, 100, 599))
 		throw validationError('fault status must be an HTTP status (100-599)');
+	if (spec.headers !== undefined && !isTextRecord(spec.headers))
+		throw validationError('fault headers must be an object of strings');
+	if (spec.oversized !== undefined && !isOversized(spec.oversized))
+		throw validationError(
+			'fault oversized must be {bytes: a positive integer, encoding?: gzip, deflate, br or identity}',
+		);
 	return { ...spec };
+}
+
+function isTextRecord(value: unknown): value is Record<string, string> {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		Object.values(value).every((entry) => typeof entry === 'string')
+	);
+}
+
+function isOversized(value: unknown): boolean {
+	const { bytes, encoding } = (value ?? {}) as Record<string, unknown>;
+	return (
+		typeof value === 'object' &&
+		Number.isInteger(bytes) &&
+		(bytes as number) > 0 &&
+		(encoding === undefined || ['gzip', 'deflate', 'br', 'identity'].includes(encoding as string))
+	);
 }
 
 /** Absent, or an integer within [min, max]. */

@@ -52,12 +52,17 @@ export interface Answer {
 	headers?: Record<string, string>;
 }
 
-export function sendJson(res: ServerResponse, answer: Answer): void {
+export function sendJson(
+	res: ServerResponse,
+	answer: Answer,
+	headers: Record<string, string> = {},
+): void {
 	const text = JSON.stringify(answer.body);
 	res.writeHead(answer.status, {
 		...answer.headers,
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': Buffer.byteLength(text),
+		...headers,
 	});
 	res.end(text);
 }

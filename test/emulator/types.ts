@@ -1,6 +1,7 @@
 /** The emulator's public shapes: what tests, the e2e harness and the control plane see. */
 
 import type { AgentStatus, CampaignStatus, EmulatorState, Plan } from './state/model';
+import type { OversizedAnswer } from './oversized';
 
 export type SignatureFormat = 'prefixed' | 'bare';
 
@@ -158,14 +159,16 @@ export interface FaultSpec {
 	status?: number;
 	/** Answer body (JSON-encoded); default a Kakiyo-style error for the status. */
 	body?: unknown;
-	/** Response headers of that answer, e.g. `{'Retry-After': '2'}`. */
-	headers?: Record<string, string>;
 	/** Wait this long first; alone, the call then proceeds normally. */
 	delayMs?: number;
 	/** Destroy the socket without answering. */
 	drop?: boolean;
 	/** Answer 200 (or `status`) with a body that is not JSON. */
 	malformed?: boolean;
+	/** Extra headers on the answer, e.g. `{'Retry-After': '2'}`; a `Location` makes a 3xx a redirect. */
+	headers?: Record<string, string>;
+	/** Answer 200 (or `status`) with a JSON body of `bytes` once decompressed, sent compressed. */
+	oversized?: OversizedAnswer;
 }
 
 export interface RunningEmulator {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { FaultSpec } from '../emulator';
 import { useEmulator } from '../support/emulator';
+import { scriptedServerForThisFile } from '../support/scriptedServer';
 import type { LogLine } from '../support/n8nRuntime';
 import { kakiyoSignature } from '../support/signature';
 import { runKakiyo } from './action/kakiyoRun';
@@ -13,6 +14,7 @@ import { activate, hooks, post, triggerWorkflow, useRig } from './trigger/rig';
  * deliveries, under every failure mode, with a recognisable API key (saved with a trailing space, as
  * users paste it) and recognisable secrets that Kakiyo echoes back in every way it could. Neither may
  * appear in an output item, an error (message, description, cause, stack, JSON form) or a log line.
+ * Redirects to another origin (issue 16) must also reach nothing there: no request at all.
  */
 const KEY = 'exampleLeakSweepKey0123456789abcdefghijk';
 const SECRET = 'example-leak-sweep-secret-0123';
@@ -49,6 +51,22 @@ const echoObject = (said: string) => ({
 	secret: SECRET,
 	password: PASSWORD,
 	nested: { signingSecret: SECRET, note: said, list: [said, { linkedinPassword: PASSWORD }] },
+});
+
+/** Another origin (another loopback port), where redirects point; it records whatever reaches it. */
+const elsewhere = scriptedServerForThisFile();
+beforeEach(() => {
+	elsewhere.calls.length = 0;
+});
+afterEach(() => {
+	expect(elsewhere.calls).toEqual([]);
+});
+
+const redirectElsewhere = (status: number) => ({
+	status,
+	count: 10,
+	headers: { Location: `${elsewhere.baseUrl}/v1/stolen` },
+	body: {},
 });
 
 interface Mode {
@@ -93,6 +111,8 @@ const MODES: Mode[] = [
 		},
 	},
 	{ name: 'a dropped connection', fault: () => ({ drop: true, count: 10 }), fails: true },
+	{ name: 'a 302 to another origin', fault: () => redirectElsewhere(302), fails: true },
+	{ name: 'a 307 to another origin', fault: () => redirectElsewhere(307), fails: true },
 	{ name: 'an HTML page with 200', fault: () => ({ malformed: true }), fails: true },
 ];
 

@@ -1,5 +1,7 @@
 import {
 	NodeConnectionTypes,
+	type NodeApiError,
+	type INodeParameters,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -8,6 +10,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { kakiyoApiRequest, type RetryPolicy } from '../../nodes/shared/transport';
+import { TestWorkflow } from './n8nRuntime';
 
 /**
  * A minimal node that holds the Kakiyo credential, for testing the shared client and helpers in n8n's
@@ -50,4 +53,42 @@ export class ProbeNode implements INodeType {
 			return [[{ json: { response } as IDataObject, pairedItem: 0 }]];
 		};
 	}
+}
+
+/** One call through the probe in an execution, as the action node makes its calls. */
+export interface ProbeCall {
+	method: IHttpRequestMethods;
+	path: string;
+	/** The credential's Base URL and API key. */
+	baseUrl: string;
+	apiKey: string;
+	body?: IDataObject;
+	retry?: Readonly<RetryPolicy>;
+	/** The execution's cancel signal. */
+	cancel?: AbortSignal;
+}
+
+/** Makes the call and returns the answer as the node got it. */
+export async function probeCall(call: ProbeCall): Promise<unknown> {
+	const workflow = new TestWorkflow({
+		nodeType: new ProbeNode({ retry: call.retry }),
+		parameters: {
+			method: call.method,
+			path: call.path,
+			...(call.body ? { body: call.body as INodeParameters } : {}),
+		},
+		credentials: { apiKey: call.apiKey, url: call.baseUrl },
+	});
+	const [[item]] = await workflow.run(undefined, call.cancel);
+	return item.json.response;
+}
+
+/** The error the call fails with; throws when it succeeds. */
+export async function probeFailure(call: ProbeCall): Promise<NodeApiError> {
+	try {
+		await probeCall(call);
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected the call to fail');
 }

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: a real loopback HTTP server with scripted answers */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendOversized, type OversizedAnswer } from '../emulator/oversized';
 
 export interface RecordedCall {
 	method: string;
@@ -13,6 +14,7 @@ export interface RecordedCall {
 
 export interface ScriptedAnswer {
 	status?: number;
+	/** Sent as JSON, a string as it is; a function makes the body from the request it answers. */
 	body?: unknown;
 	headers?: Record<string, string>;
 	/** Answer after this many milliseconds. */
@@ -21,7 +23,11 @@ export interface ScriptedAnswer {
 	drop?: boolean;
 	/** Answer 200 at once, then send one space of the body every this many milliseconds, never ending. */
 	dripEveryMs?: number;
+	/** Answer `status` (200) with JSON of this size once decompressed, sent compressed. */
+	oversized?: OversizedAnswer;
 }
+
+type BodyOf = (call: RecordedCall) => unknown;
 
 /**
  * A loopback HTTP server that answers from a script, one answer per request (the last answer repeats),
@@ -39,13 +45,14 @@ export class ScriptedServer {
 			const chunks: Buffer[] = [];
 			request.on('data', (chunk: Buffer) => chunks.push(chunk));
 			request.on('end', () => {
-				this.calls.push({
+				const call: RecordedCall = {
 					method: request.method ?? '',
 					url: request.url ?? '',
 					headers: request.headers,
 					body: Buffer.concat(chunks).toString('utf8'),
 					at: Date.now() - this.startedAt,
-				});
+				};
+				this.calls.push(call);
 				const answer = this.script.length > 1 ? this.script.shift()! : this.script[0];
 				const respond = () => {
 					if (answer.drop) {
@@ -58,10 +65,15 @@ export class ScriptedServer {
 						response.on('close', () => clearInterval(drip));
 						return;
 					}
-					const body =
-						typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
+					if (answer.oversized) {
+						sendOversized(response, answer.status ?? 200, answer.oversized);
+						return;
+					}
+					const made: unknown =
+						typeof answer.body === 'function' ? (answer.body as BodyOf)(call) : answer.body;
+					const body = typeof made === 'string' ? made : JSON.stringify(made ?? {});
 					response.writeHead(answer.status ?? 200, {
-						'content-type': typeof answer.body === 'string' ? 'text/html' : 'application/json',
+						'content-type': typeof made === 'string' ? 'text/html' : 'application/json',
 						...answer.headers,
 					});
 					response.end(body);

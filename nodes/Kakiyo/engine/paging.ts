@@ -2,8 +2,36 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ItemParameters } from './itemParameters';
 import type { Calls, OutputMapper, Paging } from './operation';
 
-/** A safety net against a server that ignores the paging parameters: never more pages than this. */
+/**
+ * The most items Get Many outputs for one input item (Return All, or a Limit). Kakiyo's lists are far
+ * shorter; a server that always has one more page would otherwise fill n8n's memory and execution
+ * data (a million items, hundreds of megabytes, for one input item).
+ */
+export const MAX_GET_MANY_ITEMS = 20_000;
+
+/** The most pages one reading asks for (a credit each): a server serving tiny pages ends here. */
 const MAX_PAGES = 1000;
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * Past either bound the reading fails: an output silently cut short would pass for the whole list.
+ * Plain errors: the engine gives them the item index.
+ */
+const tooManyItems = () =>
+	new Error(
+		`Get Many found more than ${count(MAX_GET_MANY_ITEMS)} items, the most it outputs for one input item; nothing was output. Turn off Return All and set Limit (at most ${count(MAX_GET_MANY_ITEMS)}) instead.`,
+	);
+
+const tooManyPages = () =>
+	new Error(
+		`Get Many read ${count(MAX_PAGES)} pages, the most it reads for one input item, and Kakiyo still had more; nothing was output. Set a lower Limit.`,
+	);
+
+const limitTooHigh = (limit: number) =>
+	new Error(
+		`Limit is ${count(limit)}, but Get Many outputs at most ${count(MAX_GET_MANY_ITEMS)} items for one input item. Set Limit to ${count(MAX_GET_MANY_ITEMS)} or less.`,
+	);
 
 /** The `total` Kakiyo reports beside a list (`{…, total}` or `{data: {…, total}}`), if any. */
 export function reportedTotal(answer: unknown): number | undefined {
@@ -61,17 +89,22 @@ export async function readPages(
 ): Promise<IDataObject[]> {
 	const returnAll = parameters.boolean('returnAll');
 	const limit = returnAll ? Infinity : parameters.number('limit');
+	if (limit > MAX_GET_MANY_ITEMS && !returnAll) throw limitTooHigh(limit);
+	// Only Return All can collect more than the bound: a Limit stops the reading first.
+	const overBound = (collected: number) => returnAll && collected > MAX_GET_MANY_ITEMS;
 
 	if (paging.kind === 'single') {
 		const items = toItems(await calls.call(), parameters);
-		return returnAll ? items : items.slice(0, limit);
+		if (overBound(items.length)) throw tooManyItems();
+		return items.slice(0, limit);
 	}
 
 	const items: IDataObject[] = [];
 	const seen = new Set<string>();
 	let offset = 0;
 	let after: string | undefined;
-	for (let page = 0; page < MAX_PAGES && items.length < limit; page++) {
+	for (let page = 1; items.length < limit; page++) {
+		if (page > MAX_PAGES) throw tooManyPages();
 		const qs: IDataObject = { limit: Math.min(paging.maxPageSize, limit - items.length) };
 		if (paging.kind === 'offset') qs.offset = offset;
 		else if (after !== undefined) qs.after = after;
@@ -85,9 +118,11 @@ export async function readPages(
 			return true;
 		});
 		items.push(...fresh);
+		const total = reportedTotal(answer);
+		// A total over the bound fails at once, before the pages it announces cost their credits.
+		if (overBound(Math.max(items.length, total ?? 0))) throw tooManyItems();
 		if (fresh.length === 0) break;
 
-		const total = reportedTotal(answer);
 		if (paging.kind === 'offset') {
 			offset += pageItems.length;
 			if (total !== undefined && offset >= total) break;

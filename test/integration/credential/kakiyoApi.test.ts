@@ -49,6 +49,7 @@ describe('Kakiyo API credential', () => {
 			baseURL: expected,
 			url: '/verify',
 			method: 'GET',
+			disableFollowRedirect: true,
 		});
 	});
 
@@ -78,7 +79,7 @@ describe('Kakiyo API credential', () => {
 		const messages = new Map(
 			(credential.test.rules ?? []).map((rule) => [rule.properties.value, rule.properties.message]),
 		);
-		expect([...messages.keys()]).toEqual([401, 403, 404, 429]);
+		expect([...messages.keys()]).toEqual([301, 302, 303, 307, 308, 401, 403, 404, 429]);
 		expect(messages.get(401)).toMatch(/rejected the API key.*40-character team key/);
 		expect(messages.get(403)).toMatch(/subscription is inactive/);
 		expect(messages.get(404)).toMatch(/Base URL.*\/v1/);

@@ -1,15 +1,9 @@
-import {
-	NodeApiError,
-	sleep,
-	type IDataObject,
-	type IHttpRequestMethods,
-	type INodeParameters,
-} from 'n8n-workflow';
+import { NodeApiError, sleep, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
 import { apiPath, joinUrl, kakiyoApiRequest } from '../../../nodes/shared/transport';
 import type { RetryPolicy } from '../../../nodes/shared/retryPolicy';
 import { TestWorkflow } from '../../support/n8nRuntime';
-import { ProbeNode } from '../../support/probeNode';
+import { ProbeNode, probeCall, probeFailure, type ProbeCall } from '../../support/probeNode';
 import { scriptedServerForThisFile } from '../../support/scriptedServer';
 
 const apiKey = randomBytes(20).toString('hex');
@@ -27,28 +21,20 @@ interface CallOptions {
 	cancel?: AbortSignal;
 }
 
-async function call(method: IHttpRequestMethods, path: string, options: CallOptions = {}) {
-	const workflow = new TestWorkflow({
-		nodeType: new ProbeNode({ retry: { ...policy, ...options.retry } }),
-		parameters: {
-			method,
-			path,
-			...(options.body ? { body: options.body as INodeParameters } : {}),
-		},
-		credentials: { apiKey: options.apiKey ?? apiKey, url: options.baseUrl ?? server.baseUrl },
-	});
-	const [[item]] = await workflow.run(undefined, options.cancel);
-	return item.json.response;
-}
+const probe = (method: IHttpRequestMethods, path: string, options: CallOptions): ProbeCall => ({
+	...options,
+	method,
+	path,
+	baseUrl: options.baseUrl ?? server.baseUrl,
+	apiKey: options.apiKey ?? apiKey,
+	retry: { ...policy, ...options.retry },
+});
 
-async function failure(method: IHttpRequestMethods, path: string, options: CallOptions = {}) {
-	try {
-		await call(method, path, options);
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected the call to fail');
-}
+const call = async (method: IHttpRequestMethods, path: string, options: CallOptions = {}) =>
+	await probeCall(probe(method, path, options));
+
+const failure = async (method: IHttpRequestMethods, path: string, options: CallOptions = {}) =>
+	await probeFailure(probe(method, path, options));
 
 describe('joinUrl', () => {
 	it.each([

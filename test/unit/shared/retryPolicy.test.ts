@@ -38,6 +38,10 @@ describe('isRetryable', () => {
 		[network('ECONNRESET'), 'DELETE', true],
 		[network('ECONNRESET'), 'POST', false],
 		[network('ENOTFOUND'), 'GET', false],
+		// A redirect or an oversized answer would come again: never repeated, even a GET.
+		[{ kind: 'redirect', statusCode: 302, host: 'elsewhere.example' }, 'GET', false],
+		[{ kind: 'redirect', statusCode: 307, host: undefined }, 'POST', false],
+		[{ kind: 'tooLarge', statusCode: 200 }, 'GET', false],
 	])('%j with %s → %s', (failure, method, expected) => {
 		expect(isRetryable(failure, method)).toBe(expected);
 	});
