@@ -7,19 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { seedFrom } from '../../support/fuzzing';
-import setup from '../../support/jestSetup';
-import teardown from '../../support/jestTeardown';
+import { inTestRuntime } from '../../support/scriptRuntime';
 import type * as SignatureFuzz from './signatureFuzz';
-
-/**
- * Node tries `.json` before tsx's `.ts`, so `KakiyoTrigger.node` would load the codex file
- * `KakiyoTrigger.node.json` instead of the node. Jest tries `.ts` first; this makes Node do the same.
- */
-function preferTypeScript(): void {
-	const loadJson = require.extensions['.json'];
-	Reflect.deleteProperty(require.extensions, '.json');
-	require.extensions['.json'] = loadJson;
-}
 
 async function main(): Promise<number> {
 	const { values } = parseArgs({
@@ -31,17 +20,12 @@ async function main(): Promise<number> {
 	}
 	const seed = seedFrom(values.seed ?? process.env.KAKIYO_FUZZ_SEED);
 	console.log(`Fuzzing with seed ${seed}, ${iterations} deliveries…`);
-	// The isolation npm test gives n8n-core (a throwaway user folder, silent logs), before it loads.
-	setup();
-	try {
-		preferTypeScript();
+	return await inTestRuntime(async () => {
 		const { fuzzSignatures, formatReport } = require('./signatureFuzz') as typeof SignatureFuzz;
 		const report = await fuzzSignatures({ iterations, seed });
 		console.log(formatReport(report));
 		return report.failed === 0 ? 0 : 1;
-	} finally {
-		teardown();
-	}
+	});
 }
 
 main().then(
