@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- test-only dev tool: reads argv, writes PNGs into docs/, prints progress, runs a browser */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,14 @@ import { buildAndPack, REPO_ROOT } from './packageDeploy';
 import { onShutdown, scratchFolder, shutdown } from './processRegistry';
 import { startStack, type Stack } from './stack';
 import { waitForExecutions } from './triggerProbe';
-import { actionWorkflow, triggerWorkflow } from './workflows';
+import {
+	ACTION_NODE,
+	ACTION_TYPE,
+	actionWorkflow,
+	CREDENTIAL_TYPE,
+	triggerWorkflow,
+	type CredentialRef,
+} from './workflows';
 
 /**
  * The pictures show the current n8n line; the clips and waits are set for its editor (1.x lays the
@@ -39,6 +47,48 @@ const CHROMIUM_FLAGS = [
 	'--disable-component-update',
 	'--disable-sync',
 ];
+
+/**
+ * Manual trigger → Kakiyo (Get a conversation) → Edit Fields, never run: Edit Fields' input can only
+ * show what Kakiyo will output from the operation's output schema.
+ */
+function schemaPreviewWorkflow(credential: CredentialRef) {
+	const node = (name: string, type: string, typeVersion: number, x: number, more: object = {}) => ({
+		id: randomUUID(),
+		name,
+		type,
+		typeVersion,
+		position: [x, 0],
+		parameters: {},
+		...more,
+	});
+	const chain = ['When clicking ‘Execute workflow’', ACTION_NODE, 'Edit Fields'];
+	return {
+		name: 'Kakiyo output schema preview',
+		active: false,
+		nodes: [
+			node(chain[0], 'n8n-nodes-base.manualTrigger', 1, 0),
+			node(ACTION_NODE, ACTION_TYPE, 1, 220, {
+				parameters: {
+					resource: 'prospect',
+					operation: 'get',
+					chatId: { __rl: true, mode: 'id', value: '' },
+				},
+				credentials: { [CREDENTIAL_TYPE]: credential },
+			}),
+			node(chain[2], 'n8n-nodes-base.set', 3.4, 440),
+		],
+		connections: Object.fromEntries(
+			chain
+				.slice(0, -1)
+				.map((from, index) => [
+					from,
+					{ main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] },
+				]),
+		),
+		settings: { executionOrder: 'v1' },
+	};
+}
 
 /** Creates what the pictures show: a trigger and an action to open, and a finished execution. */
 async function prepareWorkflows(stack: Stack): Promise<ShotWorkflows> {
@@ -65,10 +115,14 @@ async function prepareWorkflows(stack: Stack): Promise<ShotWorkflows> {
 	const [execution] = await waitForExecutions(stack, { workflowId: exampleId }, 1);
 	if (execution.status !== 'success') throw new Error(`The example run ended ${execution.status}`);
 
+	const preview = schemaPreviewWorkflow(stack.credential);
+	const previewId = (await stack.rest.createWorkflow(preview)).id;
+
 	return {
 		trigger: { id: triggerId, node: 'Kakiyo Trigger' },
 		action: { id: actionId, node: 'Kakiyo' },
 		execution: { workflowId: exampleId, id: execution.id },
+		schemaPreview: { id: previewId, node: 'Edit Fields' },
 	};
 }
 
