@@ -16,14 +16,7 @@ import { buildAndPack, REPO_ROOT } from './packageDeploy';
 import { onShutdown, scratchFolder, shutdown } from './processRegistry';
 import { startStack, type Stack } from './stack';
 import { waitForExecutions } from './triggerProbe';
-import {
-	ACTION_NODE,
-	ACTION_TYPE,
-	actionWorkflow,
-	CREDENTIAL_TYPE,
-	triggerWorkflow,
-	type CredentialRef,
-} from './workflows';
+import { ACTION_NODE, actionWorkflow, triggerWorkflow, type CredentialRef } from './workflows';
 
 /**
  * The pictures show the current n8n line; the clips and waits are set for its editor (1.x lays the
@@ -49,44 +42,33 @@ const CHROMIUM_FLAGS = [
 ];
 
 /**
- * Manual trigger → Kakiyo (Get a conversation) → Edit Fields, never run: Edit Fields' input can only
- * show what Kakiyo will output from the operation's output schema.
+ * Webhook → Kakiyo (Get a conversation) → Edit Fields, never run: Edit Fields' input can only show
+ * what Kakiyo will output from the operation's output schema.
  */
-function schemaPreviewWorkflow(credential: CredentialRef) {
-	const node = (name: string, type: string, typeVersion: number, x: number, more: object = {}) => ({
-		id: randomUUID(),
-		name,
-		type,
-		typeVersion,
-		position: [x, 0],
-		parameters: {},
-		...more,
+function schemaPreviewWorkflow(credential: CredentialRef): object {
+	const { workflow } = actionWorkflow('Kakiyo output schema preview', credential, {
+		resource: 'prospect',
+		operation: 'get',
+		chatId: { __rl: true, mode: 'id', value: '' },
 	});
-	const chain = ['When clicking ‘Execute workflow’', ACTION_NODE, 'Edit Fields'];
+	const editFields = 'Edit Fields';
 	return {
-		name: 'Kakiyo output schema preview',
-		active: false,
+		...workflow,
 		nodes: [
-			node(chain[0], 'n8n-nodes-base.manualTrigger', 1, 0),
-			node(ACTION_NODE, ACTION_TYPE, 1, 220, {
-				parameters: {
-					resource: 'prospect',
-					operation: 'get',
-					chatId: { __rl: true, mode: 'id', value: '' },
-				},
-				credentials: { [CREDENTIAL_TYPE]: credential },
-			}),
-			node(chain[2], 'n8n-nodes-base.set', 3.4, 440),
+			...workflow.nodes,
+			{
+				id: randomUUID(),
+				name: editFields,
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [440, 0],
+				parameters: {},
+			},
 		],
-		connections: Object.fromEntries(
-			chain
-				.slice(0, -1)
-				.map((from, index) => [
-					from,
-					{ main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] },
-				]),
-		),
-		settings: { executionOrder: 'v1' },
+		connections: {
+			...workflow.connections,
+			[ACTION_NODE]: { main: [[{ node: editFields, type: 'main', index: 0 }]] },
+		},
 	};
 }
 
