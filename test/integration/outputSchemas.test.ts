@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: reads the committed schema files */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { loadOutputSchema } from 'n8n-core';
 
 import { EVENT_IDS } from '../emulator';
 import { useEmulator } from '../support/emulator';
@@ -68,4 +70,22 @@ it('the committed schemas are what `npm run schemas` writes from these runs (run
 		.filter(([path, schema]) => committed(path) !== schemaFileText(schema))
 		.map(([path]) => path);
 	expect(stale).toEqual([]);
+});
+
+it("n8n 2.x's lookup for its AI workflow builder finds each built schema by node, version, resource and operation", () => {
+	// n8n-core's own resolver, as the server's createOutputSchemaLookup calls it: the folder of the
+	// node file, the workflow's node version, and the node's resource and operation parameters.
+	const lookup = (file: SchemaFile) =>
+		loadOutputSchema({
+			nodeDir: join(REPO_ROOT, 'dist', file.path.split('/__schema__/')[0]),
+			version: file.version,
+			resource: file.resource,
+			operation: file.operation,
+			versionFallback: true,
+		});
+	const files = [...actionSchemaFiles(), ...triggerSchemaFiles()];
+	const missed = files.filter(
+		(file) => !isDeepStrictEqual(lookup(file), JSON.parse(committed(file.path))),
+	);
+	expect(missed.map(({ path }) => path)).toEqual([]);
 });
