@@ -7,9 +7,7 @@
  * time Kakiyo's documented rate limits would allow those calls; it never fails on a number.
  */
 import { parseArgs } from 'node:util';
-import setup from '../support/jestSetup';
-import teardown from '../support/jestTeardown';
-import { preferTypeScript } from '../support/preferTypeScript';
+import { inTestRuntime } from '../support/scriptRuntime';
 import type * as BulkRuns from './bulkRuns';
 
 const USAGE = `Usage: npm run bench:bulk -- [--rows N] [--latency MS]
@@ -29,10 +27,7 @@ async function main(): Promise<void> {
 	const latencyMs = Number(values.latency);
 	if (!Number.isInteger(count) || count < 1 || !(latencyMs >= 0)) throw new Error(USAGE);
 
-	// The isolation npm test gives n8n-core (a throwaway user folder, silent logs), before it loads.
-	setup();
-	try {
-		preferTypeScript();
+	await inTestRuntime(async () => {
 		const { benchBulk } = require('./bulkRuns') as typeof BulkRuns;
 		const table = await benchBulk(count, latencyMs);
 		console.log(
@@ -45,9 +40,7 @@ async function main(): Promise<void> {
 				'a minute for the endpoint (60; Do Not Contact: 30 for Add, 10 for Add Many). ' +
 				'Reported only, never enforced.',
 		);
-	} finally {
-		teardown();
-	}
+	});
 }
 
 main().catch((error: Error) => {

@@ -11,6 +11,8 @@ export interface ShotWorkflows {
 	action: { id: string; node: string };
 	/** A finished, successful execution. */
 	execution: { workflowId: string; id: string };
+	/** A workflow never run, with a node after a Kakiyo node: its input shows the schema preview. */
+	schemaPreview: { id: string; node: string };
 }
 
 type Clip = { x: number; y: number; width: number; height: number };
@@ -102,6 +104,17 @@ export async function takeEditorShots(
 	await page.setViewportSize({ width: VIEWPORT.width, height: 1300 });
 	await shot('action-operations', await openDropdown(page, 'operation'));
 	await page.setViewportSize(VIEWPORT);
+
+	// Before any run, the node after a Kakiyo node shows the fields Kakiyo will output (the
+	// operation's output schema) in its input's schema view, ready to drag into a parameter.
+	await openWorkflow(page, `${baseUrl}/workflow/${workflows.schemaPreview.id}`);
+	await openNode(page, workflows.schemaPreview.node);
+	const input = page.locator('[data-test-id="ndv-input-panel"]');
+	const schemaMode = input.locator('[data-test-id="radio-button-schema"]');
+	if (await schemaMode.isVisible({ timeout: 2000 }).catch(() => false)) await schemaMode.click();
+	await input.locator('[data-test-id="run-data-schema-item"]').first().waitFor();
+	await page.waitForTimeout(600);
+	await shot('schema-preview');
 
 	// A finished execution: the executions list and the run, every node ticked.
 	const { workflowId, id } = workflows.execution;

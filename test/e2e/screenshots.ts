@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- test-only dev tool: reads argv, writes PNGs into docs/, prints progress, runs a browser */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { buildAndPack, REPO_ROOT } from './packageDeploy';
 import { onShutdown, scratchFolder, shutdown } from './processRegistry';
 import { startStack, type Stack } from './stack';
 import { waitForExecutions } from './triggerProbe';
-import { actionWorkflow, triggerWorkflow } from './workflows';
+import { ACTION_NODE, actionWorkflow, triggerWorkflow, type CredentialRef } from './workflows';
 
 /**
  * The pictures show the current n8n line; the clips and waits are set for its editor (1.x lays the
@@ -39,6 +40,37 @@ const CHROMIUM_FLAGS = [
 	'--disable-component-update',
 	'--disable-sync',
 ];
+
+/**
+ * Webhook → Kakiyo (Get a conversation) → Edit Fields, never run: Edit Fields' input can only show
+ * what Kakiyo will output from the operation's output schema.
+ */
+function schemaPreviewWorkflow(credential: CredentialRef): object {
+	const { workflow } = actionWorkflow('Kakiyo output schema preview', credential, {
+		resource: 'prospect',
+		operation: 'get',
+		chatId: { __rl: true, mode: 'id', value: '' },
+	});
+	const editFields = 'Edit Fields';
+	return {
+		...workflow,
+		nodes: [
+			...workflow.nodes,
+			{
+				id: randomUUID(),
+				name: editFields,
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [440, 0],
+				parameters: {},
+			},
+		],
+		connections: {
+			...workflow.connections,
+			[ACTION_NODE]: { main: [[{ node: editFields, type: 'main', index: 0 }]] },
+		},
+	};
+}
 
 /** Creates what the pictures show: a trigger and an action to open, and a finished execution. */
 async function prepareWorkflows(stack: Stack): Promise<ShotWorkflows> {
@@ -65,10 +97,14 @@ async function prepareWorkflows(stack: Stack): Promise<ShotWorkflows> {
 	const [execution] = await waitForExecutions(stack, { workflowId: exampleId }, 1);
 	if (execution.status !== 'success') throw new Error(`The example run ended ${execution.status}`);
 
+	const preview = schemaPreviewWorkflow(stack.credential);
+	const previewId = (await stack.rest.createWorkflow(preview)).id;
+
 	return {
 		trigger: { id: triggerId, node: 'Kakiyo Trigger' },
 		action: { id: actionId, node: 'Kakiyo' },
 		execution: { workflowId: exampleId, id: execution.id },
+		schemaPreview: { id: previewId, node: 'Edit Fields' },
 	};
 }
 

@@ -7,9 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { seedFrom } from '../../support/fuzzing';
-import setup from '../../support/jestSetup';
-import teardown from '../../support/jestTeardown';
-import { preferTypeScript } from '../../support/preferTypeScript';
+import { inTestRuntime } from '../../support/scriptRuntime';
 import type * as SignatureFuzz from './signatureFuzz';
 
 async function main(): Promise<number> {
@@ -22,17 +20,12 @@ async function main(): Promise<number> {
 	}
 	const seed = seedFrom(values.seed ?? process.env.KAKIYO_FUZZ_SEED);
 	console.log(`Fuzzing with seed ${seed}, ${iterations} deliveries…`);
-	// The isolation npm test gives n8n-core (a throwaway user folder, silent logs), before it loads.
-	setup();
-	try {
-		preferTypeScript();
+	return await inTestRuntime(async () => {
 		const { fuzzSignatures, formatReport } = require('./signatureFuzz') as typeof SignatureFuzz;
 		const report = await fuzzSignatures({ iterations, seed });
 		console.log(formatReport(report));
 		return report.failed === 0 ? 0 : 1;
-	} finally {
-		teardown();
-	}
+	});
 }
 
 main().then(
