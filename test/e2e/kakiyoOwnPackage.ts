@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { PackedPackage } from './packageDeploy';
-import { runCommand } from './runCommand';
+import type { PackedPackage } from '../harness/packageDeploy';
+import { runCommand } from '../harness/runCommand';
 
 /** The npm name of Kakiyo's own n8n package, which the registry here does not have. */
 export const KAKIYO_OWN_PACKAGE = 'n8n-nodes-kakiyo-api';
