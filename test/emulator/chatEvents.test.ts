@@ -1,4 +1,5 @@
 import { useEmulator } from '../support/emulator';
+import { waitFor } from '../support/waitFor';
 import {
 	clientsOf,
 	ISO_TIME,
@@ -6,7 +7,6 @@ import {
 	type Receiver,
 	signedPayloads,
 	startReceiver,
-	waitFor,
 } from './testKit';
 
 const SECRET = 'chat-events-secret';
@@ -160,7 +160,11 @@ describe('an accepted invitation fires linkedin.invitation.accepted', () => {
 	it('each successful delivery costs 2 credits', async () => {
 		const before = emulator.credits();
 		await emulator.acceptInvitation(sarah().chat.id);
-		await waitFor(() => emulator.credits() === before + 2);
+		await waitFor(() => emulator.credits() === before + 2, {
+			what: 'the delivery to be charged',
+			timeoutMs: 5000,
+			intervalMs: 5,
+		});
 		expect(emulator.credits()).toBe(before + 2);
 	});
 });

@@ -1,6 +1,7 @@
 import { kakiyoDigest, kakiyoSignature } from '../support/signature';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from './index';
-import { call, startReceiver, waitFor, type Behaviour, type Receiver } from './testKit';
+import { waitFor } from '../support/waitFor';
+import { call, startReceiver, type Behaviour, type Receiver } from './testKit';
 
 let emulator: RunningEmulator | undefined;
 let receiver: Receiver | undefined;
@@ -209,7 +210,11 @@ it('close() cancels a delivery that is waiting to retry', async () => {
 	const { emulator, receiver } = await setUp({ retryDelaysMs: [60_000] }, () => 500);
 	await createHook(emulator, { url: receiver.url });
 	const pending = emulator.emit('message.sent');
-	await waitFor(() => emulator.deliveries().length === 1);
+	await waitFor(() => emulator.deliveries().length === 1, {
+		what: 'the first delivery attempt',
+		timeoutMs: 5000,
+		intervalMs: 5,
+	});
 	await emulator.close();
 	await expect(pending).resolves.toMatchObject({ deliveries: [{ delivered: false, attempts: 1 }] });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from './index';
 import { withEmulator } from '../support/emulator';
-import { call, clientsOf, newApiKey, pollUntil, startReceiver } from './testKit';
+import { waitFor } from '../support/waitFor';
+import { call, clientsOf, newApiKey, startReceiver } from './testKit';
 
 let folder: string;
 let statePath: string;
@@ -131,14 +132,13 @@ it('an import saved while processing completes after a restart', async () => {
 	await first.close();
 
 	await withEmulator({ statePath }, async (second) => {
-		const report = await pollUntil(
-			async () =>
-				(
-					await call(`${second.baseUrl}/prospects/imports/${started.json.listId}`, {
-						key: second.apiKey,
-					})
-				).json,
-			(json) => json.status === 'completed',
+		const report = await waitFor(
+			async () => {
+				const path = `${second.baseUrl}/prospects/imports/${started.json.listId}`;
+				const { json } = await call(path, { key: second.apiKey });
+				return json.status === 'completed' && json;
+			},
+			{ what: 'the import to complete after the restart', timeoutMs: 5000, intervalMs: 20 },
 		);
 		expect(report).toMatchObject({ imported: 1, report: [{ status: 'imported' }] });
 	});

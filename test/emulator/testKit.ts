@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { kakiyoDigest } from '../support/signature';
 
@@ -157,28 +156,4 @@ export function signedPayloads(receiver: Receiver, secret: string): Loose[] {
 		}
 		return JSON.parse(raw.toString('utf8'));
 	});
-}
-
-/** Calls `read` every 20 ms until `done(value)` holds; returns that value. */
-export async function pollUntil<T>(
-	read: () => Promise<T>,
-	done: (value: T) => boolean,
-	timeoutMs = 5000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (done(value)) return value;
-		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-		await sleep(20);
-	}
-}
-
-/** Polls until the condition holds (for state that changes in the background). */
-export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-		await sleep(5);
-	}
 }
