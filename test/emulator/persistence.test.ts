@@ -2,10 +2,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator } from './index';
 import { withEmulator } from '../support/emulator';
+import { startScriptedServer } from '../support/scriptedServer';
 import { waitFor } from '../support/waitFor';
-import { call, clientsOf, newApiKey, startReceiver } from './testKit';
+import { startEmulator } from './index';
+import { call, clientsOf, newApiKey } from './testKit';
 
 let folder: string;
 let statePath: string;
@@ -17,12 +18,12 @@ beforeEach(() => {
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 it('webhooks, secrets, failure counts and the generated key survive a restart', async () => {
-	const receiver = await startReceiver(() => 500);
+	const receiver = await startScriptedServer({ status: 500 });
 	const first = await startEmulator({ statePath, retryDelaysMs: [] });
 	const created = await call(`${first.baseUrl}/webhooks`, {
 		method: 'POST',
 		key: first.apiKey,
-		body: { name: 'Kept', url: receiver.url, events: ['*'], secret: 'kept-secret' },
+		body: { name: 'Kept', url: receiver.url('/hook'), events: ['*'], secret: 'kept-secret' },
 	});
 	await first.emit('prospect.unqualified');
 	await first.close();
