@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { getEventOptions } from '../shared/eventOptions';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retryPolicy';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/transport/retryPolicy';
 import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import { describeResources } from './engine/describe';
 import type { Resource } from './engine/operation';

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 import { randomBytes } from 'crypto';
-import { isKakiyoNotFound } from '../shared/apiError';
-import { isNodeError } from '../shared/nodeError';
+import { isKakiyoNotFound } from '../shared/transport/apiError';
+import { isNodeError } from '../shared/transport/nodeError';
 import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import {
 	createWebhook,

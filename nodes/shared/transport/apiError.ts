@@ -1,5 +1,5 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
-import { explainConflict, type Explanation } from './conflictErrors';
+import { explainConflict, type Explanation } from '../conflictErrors';
 import { cap, excerpt, redact } from './redaction';
 import type { AttemptFailure } from './retryPolicy';
 

@@ -8,7 +8,7 @@ import {
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import type { AnswerCheck } from './answerCheck';
+import type { AnswerCheck } from '../answerCheck';
 import { kakiyoApiError } from './apiError';
 import { withDeadline } from './requestDeadline';
 import {
