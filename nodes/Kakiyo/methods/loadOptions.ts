@@ -1,11 +1,19 @@
-import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import {
+	ALL_EVENTS,
 	KNOWN_EVENTS,
 	mergeWithKnownEvents,
 	parseEventList,
 	toEventOptions,
-} from './eventCatalogue';
-import { kakiyoApiRequest } from './transport';
+} from '../../shared/eventCatalogue';
+import { toList } from '../../shared/listResponse';
+import { kakiyoApiRequest } from '../../shared/transport';
+import { listSearch } from './listSearch';
+
+/*
+ * Every option loader of both nodes (`methods.loadOptions`). A picker should not hang on retries:
+ * each one tries its Kakiyo call once.
+ */
 
 /**
  * The event picker of both nodes: Kakiyo's own list (`GET /webhooks/test/events`) merged with the
@@ -16,7 +24,6 @@ export async function getEventOptions(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	try {
-		// A picker should not hang on retries: one quick try, then the known list.
 		const response = await kakiyoApiRequest.call(this, {
 			method: 'GET',
 			path: '/webhooks/test/events',
@@ -30,3 +37,44 @@ export async function getEventOptions(
 		return toEventOptions(KNOWN_EVENTS);
 	}
 }
+
+/**
+ * The event picker of operations that act on one concrete event (example payload, test delivery):
+ * the shared picker without `*`, which is a subscription wildcard, not an event Kakiyo can show or send.
+ */
+export async function getSingleEventOptions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const options = await getEventOptions.call(this);
+	return options.filter((option) => option.value !== ALL_EVENTS);
+}
+
+/** The campaigns as options, for a parameter that takes several (round robin). */
+export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { results } = await listSearch.searchCampaigns.call(this);
+	return results.map(({ name, value }) => ({ name, value: String(value) }));
+}
+
+/** The prompt's model picker: Kakiyo's active models (`GET /models`), by name, valued by ID. */
+export async function getModels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const answer = await kakiyoApiRequest.call(this, {
+		method: 'GET',
+		path: '/models',
+		maxRetries: 0,
+	});
+	return toList<IDataObject>(this.getNode(), answer, 'models')
+		.filter((model) => model && typeof model.id === 'string')
+		.map((model) => {
+			const pricing = model.pricing as IDataObject | undefined;
+			return {
+				name: typeof model.name === 'string' && model.name ? model.name : String(model.id),
+				value: String(model.id),
+				description: pricing
+					? `$${String(pricing.input)} input / $${String(pricing.output)} output per million tokens`
+					: undefined,
+			};
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const loadOptions = { getCampaigns, getEventOptions, getModels, getSingleEventOptions };
