@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Operation } from '../../engine/operation';
-import { campaignLocator } from '../campaign/parameters';
+import { campaignLocator } from '../locators';
 import { importResult } from './importWait';
 import { customData, prospectName, prospectUrl, waitForImport } from './parameters';
 import { readCustomData } from './prospectInput';

@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { campaignLocator } from '../campaign/parameters';
+import { campaignLocator } from '../locators';
 import { importResult } from './importWait';
 import { prospectList, waitForImport } from './parameters';
 import { readProspects } from './prospectInput';

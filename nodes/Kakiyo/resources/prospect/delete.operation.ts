@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { prospectLocator } from './parameters';
+import { prospectLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Delete',

@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { campaignFilter, campaignFilterField } from '../campaign/parameters';
+import { campaignFilter, campaignFilterField } from '../locators';
 
 const MAX_IDS = 100;
 

@@ -1,23 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idLocator } from '../../engine/locator';
-
-export const chatLocator = idLocator({
-	name: 'chatId',
-	displayName: 'Conversation',
-	searchListMethod: 'searchConversations',
-	description:
-		'The conversation with the prospect (its chat ID). From a Kakiyo Trigger event, use {{ $json.data.chatId }}.',
-	example: '69724b7100331796aae2',
-});
-
-export const prospectLocator = idLocator({
-	name: 'prospectId',
-	displayName: 'Prospect',
-	searchListMethod: 'searchProspects',
-	description:
-		'The prospect (its prospect ID, not the chat ID). From a Kakiyo Trigger event, use {{ $json.data.prospectId }}.',
-	example: '69724b7100331796aae2',
-});
 
 export const prospectName: INodeProperties = {
 	displayName: 'Name',

@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { workspaceLocator } from './parameters';
+import { workspaceLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Delete',

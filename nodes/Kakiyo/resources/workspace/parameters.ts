@@ -1,13 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idLocator } from '../../engine/locator';
-
-export const workspaceLocator = idLocator({
-	name: 'workspaceId',
-	displayName: 'Workspace',
-	searchListMethod: 'searchWorkspaces',
-	description: "An agency's client workspace (Kakiyo Agency plan)",
-	example: '69724b7100331796aae2',
-});
 
 export const clientEmail: INodeProperties = {
 	displayName: 'Email',
