@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- release tooling, not shipped: runs npm and tar on the package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- release tooling, not shipped: runs npm and tar on the package */
 import { execFile } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,16 +21,19 @@ export async function runLogged(
 	options: { cwd: string; logFile: string },
 ): Promise<void> {
 	const line = `${command} ${args.join(' ')}`;
-	try {
-		const { stdout, stderr } = await execFileAsync(command, args, {
-			cwd: options.cwd,
-			maxBuffer: 64 * 1024 * 1024,
-		});
-		appendFileSync(options.logFile, `$ ${line}\n${stdout}${stderr}`);
-	} catch (error) {
-		const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-		appendFileSync(options.logFile, `$ ${line}\n${stdout}${stderr}`);
-		const tail = `${stdout}${stderr}`.trimEnd().split('\n').slice(-25).join('\n');
+	const outcome = await execFileAsync(command, args, {
+		cwd: options.cwd,
+		maxBuffer: 64 * 1024 * 1024,
+	}).then(
+		({ stdout, stderr }) => ({ failed: false, output: `${stdout}${stderr}` }),
+		(error: { stdout?: string; stderr?: string; message: string }) => ({
+			failed: true,
+			output: `${error.stdout ?? ''}${error.stderr ?? ''}${error.message}\n`,
+		}),
+	);
+	appendFileSync(options.logFile, `$ ${line}\n${outcome.output}`);
+	if (outcome.failed) {
+		const tail = outcome.output.trimEnd().split('\n').slice(-25).join('\n');
 		throw new Error(`\`${line}\` in ${options.cwd} failed (log: ${options.logFile}):\n${tail}`);
 	}
 }

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only harness: builds, packs and unpacks the package on disk */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only harness: unpacks the package on disk */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
