@@ -11,8 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildAndPack, REPO_ROOT } from '../test/e2e/packageDeploy';
-import { runCommand } from '../test/e2e/runCommand';
+import { buildAndPack, REPO_ROOT, runLogged } from './packPackage';
 
 type Scanner = typeof import('@n8n/scan-community-package/scanner/scanner.mjs');
 
@@ -31,7 +30,7 @@ async function main(): Promise<void> {
 
 		const tarball = await buildAndPack(workDir, () => undefined);
 		const unpacked = join(workDir, 'package');
-		await runCommand('tar', ['-xzf', tarball, '-C', workDir], {
+		await runLogged('tar', ['-xzf', tarball, '-C', workDir], {
 			cwd: workDir,
 			logFile: join(workDir, 'build.log'),
 		});

@@ -5,16 +5,13 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { getEventOptions } from '../shared/eventOptions';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retryPolicy';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/transport/retryPolicy';
 import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import { describeResources } from './engine/describe';
 import type { Resource } from './engine/operation';
 import { runOperation } from './engine/runOperation';
-import { getCampaigns } from './methods/campaignOptions';
 import { listSearch } from './methods/listSearch';
-import { getModels } from './methods/modelOptions';
-import { getSingleEventOptions } from './methods/singleEventOptions';
+import { loadOptions } from './methods/loadOptions';
 import { agent } from './resources/agent';
 import { analytics } from './resources/analytics';
 import { campaign } from './resources/campaign';
@@ -84,7 +81,7 @@ export class Kakiyo implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getCampaigns, getEventOptions, getModels, getSingleEventOptions },
+		loadOptions,
 		listSearch,
 	};
 

@@ -7,7 +7,7 @@ import {
 	type IWebhookResponseData,
 	type WebhookSetupMethodNames,
 } from 'n8n-workflow';
-import { getEventOptions } from '../shared/eventOptions';
+import { getEventOptions } from '../Kakiyo/methods/loadOptions';
 import { receiveDelivery } from './delivery';
 import { triggerProperties } from './properties';
 import { triggerPanel } from './triggerPanel';

@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retryPolicy';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/transport/retryPolicy';
 import { KeyedLock } from './keyedLock';
 import { RecentDeliveries } from './recentDeliveries';
 import { RefusalLog } from './refusalLog';

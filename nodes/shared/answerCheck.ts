@@ -38,7 +38,7 @@ export const unlessObjectOrEmpty: AnswerCheck = (body) =>
 /**
  * Accepts a JSON object holding its result as an object under `data`: the `{error, data, message?}`
  * envelope of every Do Not Contact answer. Its `error` is not judged when `data` is there: Kakiyo's
- * success examples print `"error": "<unknown>"` (spec C15). Without `data`, the `error` is what the
+ * success examples print `"error": "<unknown>"` (see docs/kakiyo-api.md#envelopes). Without `data`, the `error` is what the
  * answer has to say.
  */
 export const unlessDataObject: AnswerCheck = (body) => {

@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { readAnswer } from '../../nodes/shared/answerBody';
+import { readAnswer } from '../../nodes/shared/transport/answerBody';
 import setup from '../support/jestSetup';
 import teardown from '../support/jestTeardown';
 import { TestWorkflow } from '../support/n8nRuntime';

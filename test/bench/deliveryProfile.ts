@@ -6,14 +6,14 @@ import { parseArgs } from 'node:util';
 
 import { sleep } from 'n8n-workflow';
 
-import { EXECUTION_STATUSES } from '../e2e/n8nRestClient';
-import { N8N_LINES } from '../e2e/n8nLines';
-import { buildAndPack } from '../e2e/packageDeploy';
-import { onShutdown, scratchFolder, shutdown } from '../e2e/processRegistry';
-import { startStack, type Stack } from '../e2e/stack';
-import { onlyHook } from '../e2e/triggerProbe';
-import { waitFor } from '../e2e/waitFor';
-import type { WorkflowFixture } from '../e2e/workflows';
+import { buildAndPack } from '../../scripts/packPackage';
+import { N8N_LINES } from '../harness/n8nLines';
+import { EXECUTION_STATUSES } from '../harness/n8nRestClient';
+import { onShutdown, scratchFolder, shutdown } from '../harness/processRegistry';
+import { startStack, type Stack } from '../harness/stack';
+import { onlyHook } from '../harness/triggerProbe';
+import type { WorkflowFixture } from '../harness/workflows';
+import { waitFor } from '../support/waitFor';
 import {
 	busySamples,
 	entryPoints,

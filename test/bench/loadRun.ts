@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 import { sleep } from 'n8n-workflow';
 
-import { EXECUTION_STATUSES } from '../e2e/n8nRestClient';
-import type { Stack } from '../e2e/stack';
-import { onlyHook } from '../e2e/triggerProbe';
-import type { WorkflowFixture } from '../e2e/workflows';
+import { EXECUTION_STATUSES } from '../harness/n8nRestClient';
+import type { Stack } from '../harness/stack';
+import { onlyHook } from '../harness/triggerProbe';
+import type { WorkflowFixture } from '../harness/workflows';
 import { delivery, sendBatch, type Delivery } from './loadClient';
 import {
 	kakiyoTriggerWorkflow,

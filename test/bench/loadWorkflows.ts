@@ -6,7 +6,7 @@ import {
 	triggerWorkflow,
 	type CredentialRef,
 	type WorkflowFixture,
-} from '../e2e/workflows';
+} from '../harness/workflows';
 import { DELIVERY_EVENT } from './loadClient';
 
 export type WorkflowKey = 'W1' | 'W2' | 'W3' | 'W4';

@@ -3,12 +3,12 @@ import { rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
-import { lineLabel, N8N_LINES, type N8nLine } from '../e2e/n8nLines';
-import { buildAndPack } from '../e2e/packageDeploy';
-import { onShutdown, scratchFolder, shutdown } from '../e2e/processRegistry';
-import { startStack } from '../e2e/stack';
-import { measureLoad, type LoadShape } from './loadRun';
+import { buildAndPack } from '../../scripts/packPackage';
+import { lineLabel, N8N_LINES, type N8nLine } from '../harness/n8nLines';
+import { onShutdown, scratchFolder, shutdown } from '../harness/processRegistry';
+import { startStack } from '../harness/stack';
 import { markdownTable, ratios, summarize, type WorkflowSummary } from './loadReport';
+import { measureLoad, type LoadShape } from './loadRun';
 import { WORKFLOW_TITLES } from './loadWorkflows';
 import { SETTINGS, type Mode, type Setting } from './n8nSettings';
 

@@ -1,4 +1,4 @@
-import type { N8nLine } from '../e2e/n8nLines';
+import type { N8nLine } from '../harness/n8nLines';
 
 /**
  * n8n settings a high-volume user of n8n 2.x can change, as the benchmark and the profiler compare

@@ -1,5 +1,5 @@
-import type { Stack } from './stack';
-import { actionWorkflow, type WorkflowFixture } from './workflows';
+import type { Stack } from '../harness/stack';
+import { actionWorkflow, type WorkflowFixture } from '../harness/workflows';
 
 export interface WebhookRun {
 	/** The (by now deactivated) workflow that ran. */

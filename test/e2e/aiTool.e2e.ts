@@ -12,8 +12,8 @@ import {
 	toolParameters,
 	type N8nToolCode,
 } from '../support/aiToolView';
-import { ensureN8n } from './n8nInstaller';
-import { lineLabel, selectedLines } from './n8nLines';
+import { ensureN8n } from '../harness/n8nInstaller';
+import { lineLabel, selectedLines } from '../harness/n8nLines';
 import { progress } from './suiteSetup';
 
 type Convert = (item: { description: INodeTypeDescription }) => {

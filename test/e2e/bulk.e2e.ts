@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { runThroughWebhook } from './actionProbe';
-import { exampleFixture } from './exampleWorkflows';
-import { selectedLines } from './n8nLines';
-import { startStack, type Stack } from './stack';
+import { exampleFixture } from '../harness/exampleWorkflows';
+import { selectedLines } from '../harness/n8nLines';
+import { startStack, type Stack } from '../harness/stack';
 import { packedPackage, progress } from './suiteSetup';
 import {
 	ACTION_TYPE,
@@ -12,7 +12,7 @@ import {
 	CREDENTIAL_TYPE,
 	n8nWebhookNode,
 	type WorkflowFixture,
-} from './workflows';
+} from '../harness/workflows';
 
 /**
  * Bulk input in real n8n, on both lines: 250 rows made by a Code node go through Prospect > Add Many

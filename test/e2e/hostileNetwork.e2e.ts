@@ -1,11 +1,11 @@
 import type { FaultSpec } from '../emulator';
 import { ScriptedServer } from '../support/scriptedServer';
 import { callThroughWebhook, runActionWorkflow } from './actionProbe';
-import { lineLabel, selectedLines } from './n8nLines';
-import { startStack, type Stack } from './stack';
+import { lineLabel, selectedLines } from '../harness/n8nLines';
+import { startStack, type Stack } from '../harness/stack';
 import { packedPackage, progress } from './suiteSetup';
-import { deactivateIfActive, waitForExecutions } from './triggerProbe';
-import { actionWorkflow, CREDENTIAL_TYPE, triggerWorkflow } from './workflows';
+import { deactivateIfActive, waitForExecutions } from '../harness/triggerProbe';
+import { actionWorkflow, CREDENTIAL_TYPE, triggerWorkflow } from '../harness/workflows';
 
 /**
  * Issue 16 in a real n8n, on both lines: a Base URL that redirects, or answers far more than Kakiyo

@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { PackedPackage } from './packageDeploy';
-import { runCommand } from './runCommand';
+import type { PackedPackage } from '../harness/packageDeploy';
+import { runCommand } from '../harness/runCommand';
 
 /** The npm name of Kakiyo's own n8n package, which the registry here does not have. */
 export const KAKIYO_OWN_PACKAGE = 'n8n-nodes-kakiyo-api';
@@ -18,7 +18,7 @@ export const KAKIYO_OWN_DOCS = 'https://docs.kakiyo.com/api-reference/introducti
 export const STAND_IN_MARK = 'kakiyo-own';
 
 /*
- * What n8n sees of Kakiyo's package, from /work/shared/kakiyo-api-spec.md §3: a credential type
+ * What n8n sees of Kakiyo's package (source: `KakiyoAI/kakiyo-n8n-node` on GitHub): a credential type
  * `kakiyoApi` with `apiKey` (password) and `url` (default https://api.kakiyo.com/v1), a Bearer
  * header, a test `GET {url}/verify` with no rules; and a declarative node whose requests go to
  * `{{$credentials.url}}`. The stand-in node has one operation (Verify) so that a workflow of that

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only harness: edits a stopped n8n's sqlite database on disk */
 import { join } from 'node:path';
 
-import { runCommand } from './runCommand';
-import type { Stack } from './stack';
+import { runCommand } from '../harness/runCommand';
+import type { Stack } from '../harness/stack';
 
 /*
  * Runs in n8n's own Node with n8n's own sqlite3: loading that native module into the harness's

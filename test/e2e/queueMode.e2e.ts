@@ -1,9 +1,6 @@
-import { runActionWorkflow } from './actionProbe';
-import { exampleFixture } from './exampleWorkflows';
-import { lineLabel, selectedLines } from './n8nLines';
-import { placementOf } from './queueProbe';
-import { startStack, type Stack } from './stack';
-import { packedPackage, progress } from './suiteSetup';
+import { exampleFixture } from '../harness/exampleWorkflows';
+import { lineLabel, selectedLines } from '../harness/n8nLines';
+import { startStack, type Stack } from '../harness/stack';
 import {
 	deactivateIfActive,
 	hooksFor,
@@ -14,9 +11,12 @@ import {
 	waitForExecutions,
 	withTrigger,
 	type ActiveTrigger,
-} from './triggerProbe';
+} from '../harness/triggerProbe';
 import { kakiyoSignature } from '../support/signature';
-import { waitFor } from './waitFor';
+import { waitFor } from '../support/waitFor';
+import { runActionWorkflow } from './actionProbe';
+import { placementOf } from './queueProbe';
+import { packedPackage, progress } from './suiteSetup';
 
 /**
  * The package in n8n's queue mode (`npm run test:e2e:queue`): a main process that registers

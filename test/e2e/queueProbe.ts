@@ -1,6 +1,6 @@
-import type { N8nServer } from './n8nProcess';
-import type { Stack } from './stack';
-import { waitFor } from './waitFor';
+import type { N8nServer } from '../harness/n8nProcess';
+import type { Stack } from '../harness/stack';
+import { waitFor } from '../support/waitFor';
 
 /** Where an execution ran in queue mode, read from each process's own log. */
 export interface ExecutionPlacement {

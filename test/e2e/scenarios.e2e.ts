@@ -1,10 +1,6 @@
-import { ScriptedServer } from '../support/scriptedServer';
-import { exampleFiles, exampleFixture, readExample } from './exampleWorkflows';
-import { clearStaticData } from './n8nDatabase';
-import { lineLabel, selectedLines } from './n8nLines';
-import { startStack, type Stack } from './stack';
-import { packedPackage, progress } from './suiteSetup';
-import { runActionWorkflow } from './actionProbe';
+import { exampleFiles, exampleFixture, readExample } from '../harness/exampleWorkflows';
+import { lineLabel, selectedLines } from '../harness/n8nLines';
+import { startStack, type Stack } from '../harness/stack';
 import {
 	deactivateIfActive,
 	hooksFor,
@@ -15,11 +11,15 @@ import {
 	withTrigger,
 	payloadOf,
 	type ActiveTrigger,
-} from './triggerProbe';
+} from '../harness/triggerProbe';
+import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from '../harness/workflows';
 import { multipartForm } from '../support/multipartForm';
+import { ScriptedServer } from '../support/scriptedServer';
 import { kakiyoSignature } from '../support/signature';
-import { waitFor } from './waitFor';
-import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from './workflows';
+import { waitFor } from '../support/waitFor';
+import { runActionWorkflow } from './actionProbe';
+import { clearStaticData } from './n8nDatabase';
+import { packedPackage, progress } from './suiteSetup';
 
 /**
  * The package in a real n8n, on both supported n8n lines: the packed tarball is installed the way

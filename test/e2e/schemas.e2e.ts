@@ -9,10 +9,10 @@ import {
 	triggerSchemaFiles,
 	type SchemaFile,
 } from '../support/outputSchemaFiles';
-import { lineLabel, selectedLines } from './n8nLines';
-import { startStack, type Stack } from './stack';
+import { lineLabel, selectedLines } from '../harness/n8nLines';
+import { startStack, type Stack } from '../harness/stack';
 import { packedPackage, progress } from './suiteSetup';
-import { ACTION_TYPE, TRIGGER_TYPE } from './workflows';
+import { ACTION_TYPE, TRIGGER_TYPE } from '../harness/workflows';
 
 /**
  * The output schemas in a real n8n, on both lines, from the packed package: the server answers the

@@ -1,31 +1,26 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only e2e suite: prints progress on stderr, removes its scratch folder */
 import { rmSync } from 'node:fs';
 
-import {
-	KAKIYO_OWN_DOCS,
-	KAKIYO_OWN_PACKAGE,
-	packKakiyoOwnPackage,
-	STAND_IN_MARK,
-} from './kakiyoOwnPackage';
-import { lineLabel, selectedLines } from './n8nLines';
-import {
-	buildAndPack,
-	deployPackage,
-	PACKAGE_NAME,
-	removeDeployedPackage,
-	type PackedPackage,
-} from './packageDeploy';
-import { scratchFolder } from './processRegistry';
-import { runThroughWebhook } from './actionProbe';
-import { startStack, type Stack } from './stack';
+import { buildAndPack, PACKAGE } from '../../scripts/packPackage';
+import { lineLabel, selectedLines } from '../harness/n8nLines';
+import { deployPackage, removeDeployedPackage, type PackedPackage } from '../harness/packageDeploy';
+import { scratchFolder } from '../harness/processRegistry';
+import { startStack, type Stack } from '../harness/stack';
 import {
 	activateTrigger,
 	hooksFor,
 	onlyHook,
 	triggerOutput,
 	waitForExecutions,
-} from './triggerProbe';
-import { actionWorkflow, CREDENTIAL_TYPE } from './workflows';
+} from '../harness/triggerProbe';
+import { actionWorkflow, CREDENTIAL_TYPE } from '../harness/workflows';
+import { runThroughWebhook } from './actionProbe';
+import {
+	KAKIYO_OWN_DOCS,
+	KAKIYO_OWN_PACKAGE,
+	packKakiyoOwnPackage,
+	STAND_IN_MARK,
+} from './kakiyoOwnPackage';
 
 /**
  * This package installed beside Kakiyo's own (`n8n-nodes-kakiyo-api`, here a stand-in with the same
@@ -53,8 +48,8 @@ beforeAll(async () => {
 	tarball = await buildAndPack(workDir, progress);
 	kakiyoOwn = await packKakiyoOwnPackage(workDir);
 	kakiyoOwnEarly = await packKakiyoOwnPackage(workDir, LOADED_BEFORE_OURS);
-	expect([LOADED_BEFORE_OURS, PACKAGE_NAME, KAKIYO_OWN_PACKAGE]).toEqual(
-		[LOADED_BEFORE_OURS, PACKAGE_NAME, KAKIYO_OWN_PACKAGE].sort(),
+	expect([LOADED_BEFORE_OURS, PACKAGE.name, KAKIYO_OWN_PACKAGE]).toEqual(
+		[LOADED_BEFORE_OURS, PACKAGE.name, KAKIYO_OWN_PACKAGE].sort(),
 	);
 }, 300_000);
 

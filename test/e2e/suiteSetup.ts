@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only e2e setup: prints progress on stderr, removes its scratch folder */
 import { rmSync } from 'node:fs';
 
-import { buildAndPack } from './packageDeploy';
-import { scratchFolder } from './processRegistry';
+import { buildAndPack } from '../../scripts/packPackage';
+import { scratchFolder } from '../harness/processRegistry';
 
 /** Progress of an e2e suite, on stderr so that jest's report stays readable. */
 export const progress = (message: string) => process.stderr.write(`${message}\n`);

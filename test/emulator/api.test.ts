@@ -1,5 +1,6 @@
 import { useEmulator, withEmulator } from '../support/emulator';
-import { call, newApiKey, type Reply, startReceiver } from './testKit';
+import { startScriptedServer } from '../support/scriptedServer';
+import { call, newApiKey, type Reply } from './testKit';
 
 // Written out here rather than imported, so the test checks the emulator against the contract.
 const REFERENCE_EVENTS = ['prospect.qualified', 'prospect.responded', 'campaign.completed'].concat([
@@ -289,12 +290,12 @@ describe('event catalogue and examples', () => {
 
 describe('test sends', () => {
 	it('answer at once with the count, then deliver a fresh example to each subscriber', async () => {
-		const receiver = await startReceiver();
+		const receiver = await startScriptedServer();
 		try {
-			await createHook({ url: receiver.url, events: ['linkedin.message.received'] });
-			await createHook({ url: receiver.url, events: ['*'] });
-			await createHook({ url: receiver.url, events: ['prospect.qualified'] });
-			const { json: disabled } = await createHook({ url: receiver.url });
+			await createHook({ url: receiver.url('/hook'), events: ['linkedin.message.received'] });
+			await createHook({ url: receiver.url('/hook'), events: ['*'] });
+			await createHook({ url: receiver.url('/hook'), events: ['prospect.qualified'] });
+			const { json: disabled } = await createHook({ url: receiver.url('/hook') });
 			await api(`/webhooks/${disabled.id}`, { method: 'PUT', body: { active: false } });
 
 			const before = Date.now();
@@ -309,8 +310,8 @@ describe('test sends', () => {
 				webhooks: 2,
 			});
 			await emulator.idle();
-			expect(receiver.received).toHaveLength(2);
-			for (const delivery of receiver.received) {
+			expect(receiver.calls).toHaveLength(2);
+			for (const delivery of receiver.calls) {
 				const payload = JSON.parse(delivery.raw.toString('utf8'));
 				expect(payload.event).toBe('linkedin.message.received');
 				expect(Date.parse(payload.timestamp)).toBeGreaterThanOrEqual(before - 1000);
@@ -321,9 +322,9 @@ describe('test sends', () => {
 	});
 
 	it('the answer does not wait for the deliveries', async () => {
-		const receiver = await startReceiver(() => 'hang');
+		const receiver = await startScriptedServer({ hang: true });
 		try {
-			await createHook({ url: receiver.url });
+			await createHook({ url: receiver.url('/hook') });
 			const reply = await api('/webhooks/test', {
 				method: 'POST',
 				body: { event: 'message.sent' },

@@ -1,7 +1,7 @@
 import { useEmulator } from '../support/emulator';
 import { clientsOf, ISO_TIME } from './testKit';
 
-// The six documented models, written out here rather than imported (spec §2.6).
+// The six documented models, written out here rather than imported.
 const DOCUMENTED_MODELS = [
 	['67fcab2e0032f8b20363', 'Claude 4 Sonnet', 3, 15, 3.75],
 	['67fccf2900258424236f', 'Claude OPUS 4.1', 15, 75, 7.5],

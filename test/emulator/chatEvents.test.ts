@@ -1,17 +1,11 @@
 import { useEmulator } from '../support/emulator';
-import {
-	clientsOf,
-	ISO_TIME,
-	newApiKey,
-	type Receiver,
-	signedPayloads,
-	startReceiver,
-	waitFor,
-} from './testKit';
+import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
+import { waitFor } from '../support/waitFor';
+import { clientsOf, ISO_TIME, newApiKey, signedPayloads } from './testKit';
 
 const SECRET = 'chat-events-secret';
 const otherKey = newApiKey();
-let receiver: Receiver;
+let receiver: ScriptedServer;
 const emulator = useEmulator({ retryDelaysMs: [], otherTeam: { apiKeys: [otherKey] } });
 const { api, control } = clientsOf(() => emulator);
 const team = () => emulator.state().teams[0];
@@ -19,16 +13,16 @@ const john = () => team().prospects.find((p) => p.name === 'John Smith')!;
 const sarah = () => team().prospects.find((p) => p.name === 'Sarah Lee')!;
 
 beforeAll(async () => {
-	receiver = await startReceiver();
+	receiver = await startScriptedServer();
 });
 afterAll(async () => {
 	await receiver.close();
 });
 beforeEach(async () => {
-	receiver.received.length = 0;
+	receiver.calls.length = 0;
 	await api('/webhooks', {
 		method: 'POST',
-		body: { name: 'Trigger', url: receiver.url, events: ['*'], secret: SECRET },
+		body: { name: 'Trigger', url: receiver.url('/hook'), events: ['*'], secret: SECRET },
 	});
 });
 
@@ -64,14 +58,14 @@ describe('qualify fires prospect.qualified', () => {
 			},
 			team: { id: team().id, name: team().name },
 		});
-		expect(receiver.received).toHaveLength(1);
+		expect(receiver.calls).toHaveLength(1);
 	});
 
 	it("goes to the prospect's own team only", async () => {
 		const theirs = emulator.state().teams[1].prospects[0];
 		await api(`/prospects/${theirs.chat.id}/qualify`, { method: 'POST', key: otherKey });
 		await emulator.idle();
-		expect(receiver.received).toHaveLength(0);
+		expect(receiver.calls).toHaveLength(0);
 	});
 });
 
@@ -129,7 +123,7 @@ describe('a reply fires linkedin.message.received', () => {
 		const unknown = await control('/chats/nope/reply', { method: 'POST', body: { message: 'hi' } });
 		expect([empty.status, unknown.status]).toEqual([400, 404]);
 		await expect(emulator.reply('nope', 'hi')).rejects.toThrow('Prospect not found');
-		expect(receiver.received).toHaveLength(0);
+		expect(receiver.calls).toHaveLength(0);
 	});
 });
 
@@ -160,7 +154,11 @@ describe('an accepted invitation fires linkedin.invitation.accepted', () => {
 	it('each successful delivery costs 2 credits', async () => {
 		const before = emulator.credits();
 		await emulator.acceptInvitation(sarah().chat.id);
-		await waitFor(() => emulator.credits() === before + 2);
+		await waitFor(() => emulator.credits() === before + 2, {
+			what: 'the delivery to be charged',
+			timeoutMs: 5000,
+			intervalMs: 5,
+		});
 		expect(emulator.credits()).toBe(before + 2);
 	});
 });

@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { call, waitFor } from './testKit';
+import { waitFor } from '../support/waitFor';
+import { call } from './testKit';
 
 function runCli(...args: string[]) {
 	const child = spawn(
@@ -26,7 +27,11 @@ it('starts, prints its base URL and a ready key, logs each request, and closes o
 		...['--port', '0', '--rate-limit', '5', '--no-seed', '--plan', 'standard'],
 	);
 	try {
-		await waitFor(() => output.text.includes('KAKIYO_CONTROL_TOKEN='), 15_000);
+		await waitFor(() => output.text.includes('KAKIYO_CONTROL_TOKEN='), {
+			what: 'the CLI to print its control token',
+			timeoutMs: 15_000,
+			intervalMs: 5,
+		});
 		const startMs = Math.round(performance.now() - started);
 		const baseUrl = /KAKIYO_BASE_URL=(\S+)/.exec(output.text)?.[1];
 		const key = /KAKIYO_API_KEY=(\S+)/.exec(output.text)?.[1];
@@ -47,7 +52,11 @@ it('starts, prints its base URL and a ready key, logs each request, and closes o
 		const requests = `${controlUrl}/requests`;
 		expect((await call(requests)).status).toBe(401);
 		expect((await call(requests, { headers: { 'x-emulator-token': token! } })).status).toBe(200);
-		await waitFor(() => /GET \/v1\/verify -> 200 \d+ms key=…/.test(output.text));
+		await waitFor(() => /GET \/v1\/verify -> 200 \d+ms key=…/.test(output.text), {
+			what: 'the CLI to log the verify request',
+			timeoutMs: 5000,
+			intervalMs: 5,
+		});
 	} finally {
 		child.kill('SIGTERM');
 	}

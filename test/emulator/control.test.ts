@@ -1,8 +1,9 @@
-import { isLoopback } from './controlGuard';
 import { useEmulator, withEmulator } from '../support/emulator';
-import { call, startReceiver, type Receiver } from './testKit';
+import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
+import { isLoopback } from './controlGuard';
+import { call } from './testKit';
 
-let receiver: Receiver;
+let receiver: ScriptedServer;
 const emulator = useEmulator({ retryDelaysMs: [1, 1, 1] });
 const control = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
 	call(`${emulator.controlUrl}${path}`, {
@@ -13,7 +14,7 @@ const control = (path: string, body?: unknown, headers: Record<string, string> =
 const port = () => new URL(emulator.controlUrl).port;
 
 beforeAll(async () => {
-	receiver = await startReceiver();
+	receiver = await startScriptedServer();
 });
 afterAll(async () => {
 	await receiver.close();
@@ -23,7 +24,12 @@ async function createHook(secret?: string) {
 	const reply = await call(`${emulator.baseUrl}/webhooks`, {
 		method: 'POST',
 		key: emulator.apiKey,
-		body: { name: 'Receiver', url: receiver.url, events: ['linkedin.message.received'], secret },
+		body: {
+			name: 'Receiver',
+			url: receiver.url('/hook'),
+			events: ['linkedin.message.received'],
+			secret,
+		},
 	});
 	return reply.json;
 }
@@ -166,7 +172,7 @@ it('emit answers after the deliveries, with their results', async () => {
 	});
 	const custom = { event: 'made.up', anything: [1, 2] };
 	await control('/emit', { event: 'linkedin.message.received', payload: custom });
-	expect(JSON.parse(receiver.received.at(-1)!.raw.toString('utf8'))).toEqual(custom);
+	expect(JSON.parse(receiver.calls.at(-1)!.raw.toString('utf8'))).toEqual(custom);
 });
 
 it('emit refuses an unknown event without a payload, and a payload that is not an object', async () => {
@@ -183,7 +189,7 @@ it('deliveries lists every attempt with its bytes and headers', async () => {
 	expect(reply.json.deliveries[0]).toEqual({
 		deliveryId: expect.any(String),
 		webhookId: expect.any(String),
-		url: receiver.url,
+		url: receiver.url('/hook'),
 		event: 'linkedin.message.received',
 		attempt: 1,
 		startedAt: expect.any(String),

@@ -1,12 +1,19 @@
+import {
+	startScriptedServer,
+	type ScriptedAnswer,
+	type ScriptedServer,
+} from '../support/scriptedServer';
 import { kakiyoDigest, kakiyoSignature } from '../support/signature';
+import { waitFor } from '../support/waitFor';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from './index';
-import { call, startReceiver, waitFor, type Behaviour, type Receiver } from './testKit';
+import { call } from './testKit';
 
 let emulator: RunningEmulator | undefined;
-let receiver: Receiver | undefined;
+let receiver: ScriptedServer | undefined;
 
-async function setUp(options: EmulatorOptions = {}, behaviour?: Behaviour) {
-	receiver = await startReceiver(behaviour);
+/** An emulator and a receiver answering its deliveries from `script` (200 to all by default). */
+async function setUp(options: EmulatorOptions = {}, ...script: ScriptedAnswer[]) {
+	receiver = await startScriptedServer(...script);
 	emulator = await startEmulator({ retryDelaysMs: [1, 1, 1], ...options });
 	return { emulator, receiver };
 }
@@ -34,12 +41,12 @@ describe('signed deliveries', () => {
 		['bare', (hex: string) => hex],
 	] as const)('%s signatures cover the exact bytes sent', async (signatureFormat, format) => {
 		const { emulator, receiver } = await setUp({ signatureFormat });
-		await createHook(emulator, { url: receiver.url, secret: 'über-secret ✓' });
+		await createHook(emulator, { url: receiver.url('/hook'), secret: 'über-secret ✓' });
 		const payload = { event: 'linkedin.message.received', note: 'naïve café ☕', n: 1.5 };
 		const result = await emulator.emit('linkedin.message.received', payload);
 		expect(result).toMatchObject({ webhooks: 1, deliveries: [{ delivered: true, attempts: 1 }] });
 
-		const [got] = receiver.received;
+		const [got] = receiver.calls;
 		expect(got.headers['x-kakiyo-signature']).toBe(format(kakiyoDigest('über-secret ✓', got.raw)));
 		expect(got.headers['content-type']).toBe('application/json');
 		expect(got.headers['user-agent']).toMatch(/^Kakiyo-Webhooks\//);
@@ -50,37 +57,43 @@ describe('signed deliveries', () => {
 
 	it('no signature header when the webhook has no secret', async () => {
 		const { emulator, receiver } = await setUp();
-		await createHook(emulator, { url: receiver.url });
+		await createHook(emulator, { url: receiver.url('/hook') });
 		await emulator.emit('prospect.qualified');
-		expect(receiver.received).toHaveLength(1);
-		expect(receiver.received[0].headers).not.toHaveProperty('x-kakiyo-signature');
+		expect(receiver.calls).toHaveLength(1);
+		expect(receiver.calls[0].headers).not.toHaveProperty('x-kakiyo-signature');
 	});
 
 	it('a server-generated secret is returned once and signs the deliveries', async () => {
 		const { emulator, receiver } = await setUp({ serverGeneratedSecrets: true });
-		const created = await createHook(emulator, { url: receiver.url });
+		const created = await createHook(emulator, { url: receiver.url('/hook') });
 		expect(created.secret).toMatch(/^\S{32,}$/);
 		await emulator.emit('campaign.completed');
-		const [got] = receiver.received;
+		const [got] = receiver.calls;
 		expect(got.headers['x-kakiyo-signature']).toBe(kakiyoSignature(created.secret, got.raw));
 	});
 
 	it("with 'always', a secret sent on create is replaced by one the server makes, returned once", async () => {
 		const { emulator, receiver } = await setUp({ serverGeneratedSecrets: 'always' });
-		const created = await createHook(emulator, { url: receiver.url, secret: 'the-client-secret' });
+		const created = await createHook(emulator, {
+			url: receiver.url('/hook'),
+			secret: 'the-client-secret',
+		});
 		expect(created.secret).toMatch(/^\S{32,}$/);
 		expect(created.secret).not.toBe('the-client-secret');
 		await emulator.emit('campaign.completed');
-		const [got] = receiver.received;
+		const [got] = receiver.calls;
 		expect(got.headers['x-kakiyo-signature']).toBe(kakiyoSignature(created.secret, got.raw));
 	});
 
 	it('only active webhooks subscribed to the event or to * get it, all with the same bytes', async () => {
 		const { emulator, receiver } = await setUp();
-		await createHook(emulator, { url: `${receiver.url}/exact`, events: ['message.sent'] });
-		await createHook(emulator, { url: `${receiver.url}/wild`, events: ['*'] });
-		await createHook(emulator, { url: `${receiver.url}/other`, events: ['prospect.unqualified'] });
-		const off = await createHook(emulator, { url: `${receiver.url}/off` });
+		await createHook(emulator, { url: receiver.url('/hook/exact'), events: ['message.sent'] });
+		await createHook(emulator, { url: receiver.url('/hook/wild'), events: ['*'] });
+		await createHook(emulator, {
+			url: receiver.url('/hook/other'),
+			events: ['prospect.unqualified'],
+		});
+		const off = await createHook(emulator, { url: receiver.url('/hook/off') });
 		await call(`${emulator.baseUrl}/webhooks/${off.id}`, {
 			method: 'PUT',
 			key: emulator.apiKey,
@@ -89,9 +102,9 @@ describe('signed deliveries', () => {
 
 		const result = await emulator.emit('message.sent');
 		expect(result.webhooks).toBe(2);
-		expect(receiver.received.map((got) => got.path).sort()).toEqual(['/hook/exact', '/hook/wild']);
-		expect(receiver.received[0].raw.equals(receiver.received[1].raw)).toBe(true);
-		expect(JSON.parse(receiver.received[0].raw.toString('utf8'))).toMatchObject({
+		expect(receiver.calls.map((got) => got.url).sort()).toEqual(['/hook/exact', '/hook/wild']);
+		expect(receiver.calls[0].raw.equals(receiver.calls[1].raw)).toBe(true);
+		expect(JSON.parse(receiver.calls[0].raw.toString('utf8'))).toMatchObject({
 			event: 'message.sent',
 			team: { id: expect.any(String) },
 		});
@@ -99,7 +112,7 @@ describe('signed deliveries', () => {
 
 	it('an event without an example needs a payload', async () => {
 		const { emulator, receiver } = await setUp();
-		await createHook(emulator, { url: receiver.url });
+		await createHook(emulator, { url: receiver.url('/hook') });
 		await expect(emulator.emit('lead.created')).rejects.toThrow(/payload/);
 		const result = await emulator.emit('lead.created', { event: 'lead.created', data: {} });
 		expect(result.webhooks).toBe(1);
@@ -109,8 +122,8 @@ describe('signed deliveries', () => {
 describe('retries', () => {
 	it('a failing receiver gets 1 + 3 attempts, spaced by the retry delays', async () => {
 		const delays = [20, 40, 80];
-		const { emulator, receiver } = await setUp({ retryDelaysMs: delays }, () => 500);
-		await createHook(emulator, { url: receiver.url, secret: 's' });
+		const { emulator, receiver } = await setUp({ retryDelaysMs: delays }, { status: 500 });
+		await createHook(emulator, { url: receiver.url('/hook'), secret: 's' });
 		const result = await emulator.emit('linkedin.invitation.sent');
 
 		expect(result.deliveries).toEqual([
@@ -125,16 +138,19 @@ describe('retries', () => {
 		]);
 		expect(new Set(attempts.map((a) => a.deliveryId)).size).toBe(1);
 		// Every retry re-sends the same signed bytes.
-		expect(new Set(receiver.received.map((got) => got.raw.toString('base64'))).size).toBe(1);
-		const gaps = receiver.received
-			.slice(1)
-			.map((got, index) => got.at - receiver.received[index].at);
+		expect(new Set(receiver.calls.map((got) => got.raw.toString('base64'))).size).toBe(1);
+		const gaps = receiver.calls.slice(1).map((got, index) => got.at - receiver.calls[index].at);
 		gaps.forEach((gap, index) => expect(gap).toBeGreaterThanOrEqual(delays[index] * 0.75));
 	});
 
 	it('a success after failures ends the chain and counts as delivered', async () => {
-		const { emulator, receiver } = await setUp({}, (index) => (index < 2 ? 503 : 204));
-		await createHook(emulator, { url: receiver.url });
+		const { emulator, receiver } = await setUp(
+			{},
+			{ status: 503 },
+			{ status: 503 },
+			{ status: 204 },
+		);
+		await createHook(emulator, { url: receiver.url('/hook') });
 		const result = await emulator.emit('prospect.responded');
 		expect(result.deliveries[0]).toMatchObject({ delivered: true, attempts: 3, status: 204 });
 		expect(emulator.deliveries().map((a) => a.outcome)).toEqual([
@@ -145,8 +161,8 @@ describe('retries', () => {
 	});
 
 	it('an attempt that gets no answer in time is a timeout', async () => {
-		const { emulator, receiver } = await setUp({ attemptTimeoutMs: 50 }, () => 'hang');
-		await createHook(emulator, { url: receiver.url });
+		const { emulator, receiver } = await setUp({ attemptTimeoutMs: 50 }, { hang: true });
+		await createHook(emulator, { url: receiver.url('/hook') });
 		const result = await emulator.emit('agent.status_changed');
 		expect(result.deliveries[0]).toMatchObject({ delivered: false, attempts: 4 });
 		expect(emulator.deliveries().map((a) => a.outcome)).toEqual(Array(4).fill('timeout'));
@@ -155,7 +171,7 @@ describe('retries', () => {
 
 	it('a refused connection is a network error', async () => {
 		const { emulator, receiver } = await setUp();
-		await createHook(emulator, { url: receiver.url });
+		await createHook(emulator, { url: receiver.url('/hook') });
 		await receiver.close(); // nobody listens on that port any more
 		const result = await emulator.emit('connection.accepted');
 		expect(result.deliveries[0]).toMatchObject({ delivered: false, error: 'ECONNREFUSED' });
@@ -165,8 +181,8 @@ describe('retries', () => {
 
 describe('auto-disable', () => {
 	it('4 failed deliveries in a row disable the webhook; re-enabling resets the count', async () => {
-		const { emulator, receiver } = await setUp({}, () => 500);
-		const hook = await createHook(emulator, { url: receiver.url });
+		const { emulator, receiver } = await setUp({}, { status: 500 });
+		const hook = await createHook(emulator, { url: receiver.url('/hook') });
 		const counts = [];
 		for (let i = 0; i < 4; i++) {
 			const { deliveries } = await emulator.emit('linkedin.message.sent');
@@ -193,10 +209,14 @@ describe('auto-disable', () => {
 	});
 
 	it('a success resets the count of failed deliveries', async () => {
-		const { emulator, receiver } = await setUp({ retryDelaysMs: [] }, (index) =>
-			index === 2 ? 200 : 500,
+		const { emulator, receiver } = await setUp(
+			{ retryDelaysMs: [] },
+			{ status: 500 },
+			{ status: 500 },
+			{ status: 200 },
+			{ status: 500 },
 		);
-		await createHook(emulator, { url: receiver.url });
+		await createHook(emulator, { url: receiver.url('/hook') });
 		const counts = [];
 		for (let i = 0; i < 4; i++)
 			counts.push((await emulator.emit('message.sent')).deliveries[0].failureCount);
@@ -206,10 +226,14 @@ describe('auto-disable', () => {
 });
 
 it('close() cancels a delivery that is waiting to retry', async () => {
-	const { emulator, receiver } = await setUp({ retryDelaysMs: [60_000] }, () => 500);
-	await createHook(emulator, { url: receiver.url });
+	const { emulator, receiver } = await setUp({ retryDelaysMs: [60_000] }, { status: 500 });
+	await createHook(emulator, { url: receiver.url('/hook') });
 	const pending = emulator.emit('message.sent');
-	await waitFor(() => emulator.deliveries().length === 1);
+	await waitFor(() => emulator.deliveries().length === 1, {
+		what: 'the first delivery attempt',
+		timeoutMs: 5000,
+		intervalMs: 5,
+	});
 	await emulator.close();
 	await expect(pending).resolves.toMatchObject({ deliveries: [{ delivered: false, attempts: 1 }] });
 });

@@ -1,5 +1,6 @@
 import { useEmulator } from '../support/emulator';
-import { clientsOf, ISO_TIME, newApiKey, pollUntil } from './testKit';
+import { waitFor } from '../support/waitFor';
+import { clientsOf, ISO_TIME, newApiKey } from './testKit';
 
 const otherKey = newApiKey();
 const emulator = useEmulator({ otherTeam: { apiKeys: [otherKey] } });
@@ -257,9 +258,12 @@ describe('with importDelayMs', () => {
 			report: [],
 		});
 		expect((await slowApi(`/prospects/campaign/${campaignId}`)).json.total).toBe(2);
-		const done = await pollUntil(
-			async () => (await slowApi(path)).json,
-			(report) => report.status === 'completed',
+		const done = await waitFor(
+			async () => {
+				const report = (await slowApi(path)).json;
+				return report.status === 'completed' && report;
+			},
+			{ what: 'the import to complete', timeoutMs: 5000, intervalMs: 20 },
 		);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
 		expect(done).toMatchObject({

@@ -1,7 +1,7 @@
 /**
  * Example delivery bodies, one per event (`GET /webhooks/test/example/{event}` and test sends).
  *
- * The two vocabularies use two documented shapes (kakiyo-api-research.md §2.3 and §2.7):
+ * The two vocabularies use two documented shapes (docs/webhooks.md#deliveries):
  * - guide events: `{event, teamId, timestamp, data:{agentId, campaignId, chatId, prospectId, message?, timestamp}}`,
  *   with `data.message` only on message events;
  * - API-reference events: `{event, timestamp, data:{prospect, campaign, conversation…}, team:{id, name}}`.

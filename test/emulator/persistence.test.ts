@@ -2,9 +2,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator } from './index';
 import { withEmulator } from '../support/emulator';
-import { call, clientsOf, newApiKey, pollUntil, startReceiver } from './testKit';
+import { startScriptedServer } from '../support/scriptedServer';
+import { waitFor } from '../support/waitFor';
+import { startEmulator } from './index';
+import { call, clientsOf, newApiKey } from './testKit';
 
 let folder: string;
 let statePath: string;
@@ -16,12 +18,12 @@ beforeEach(() => {
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 it('webhooks, secrets, failure counts and the generated key survive a restart', async () => {
-	const receiver = await startReceiver(() => 500);
+	const receiver = await startScriptedServer({ status: 500 });
 	const first = await startEmulator({ statePath, retryDelaysMs: [] });
 	const created = await call(`${first.baseUrl}/webhooks`, {
 		method: 'POST',
 		key: first.apiKey,
-		body: { name: 'Kept', url: receiver.url, events: ['*'], secret: 'kept-secret' },
+		body: { name: 'Kept', url: receiver.url('/hook'), events: ['*'], secret: 'kept-secret' },
 	});
 	await first.emit('prospect.unqualified');
 	await first.close();
@@ -131,14 +133,13 @@ it('an import saved while processing completes after a restart', async () => {
 	await first.close();
 
 	await withEmulator({ statePath }, async (second) => {
-		const report = await pollUntil(
-			async () =>
-				(
-					await call(`${second.baseUrl}/prospects/imports/${started.json.listId}`, {
-						key: second.apiKey,
-					})
-				).json,
-			(json) => json.status === 'completed',
+		const report = await waitFor(
+			async () => {
+				const path = `${second.baseUrl}/prospects/imports/${started.json.listId}`;
+				const { json } = await call(path, { key: second.apiKey });
+				return json.status === 'completed' && json;
+			},
+			{ what: 'the import to complete after the restart', timeoutMs: 5000, intervalMs: 20 },
 		);
 		expect(report).toMatchObject({ imported: 1, report: [{ status: 'imported' }] });
 	});

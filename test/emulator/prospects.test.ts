@@ -103,7 +103,7 @@ describe('get', () => {
 		});
 	});
 
-	it('also finds the chat from its prospectId (spec C5)', async () => {
+	it('also finds the chat from its prospectId', async () => {
 		const reply = await api(`/prospects/${john().id}`);
 		expect(reply.json.id).toBe(john().chat.id);
 	});

@@ -1,5 +1,6 @@
 import { useEmulator, withEmulator } from '../support/emulator';
-import { call, clientsOf, startReceiver } from './testKit';
+import { startScriptedServer } from '../support/scriptedServer';
+import { call, clientsOf } from './testKit';
 
 const emulator = useEmulator({ retryDelaysMs: [] });
 const { api, control } = clientsOf(() => emulator);
@@ -60,10 +61,10 @@ describe('credits', () => {
 	});
 
 	it('cost 2 per successful delivery, nothing for a failed one', async () => {
-		const good = await startReceiver();
-		const bad = await startReceiver(() => 500);
+		const good = await startScriptedServer();
+		const bad = await startScriptedServer({ status: 500 });
 		try {
-			for (const url of [good.url, bad.url]) {
+			for (const url of [good.url('/hook'), bad.url('/hook')]) {
 				await api('/webhooks', { method: 'POST', body: { name: 'h', url, events: ['*'] } });
 			}
 			const before = emulator.credits();

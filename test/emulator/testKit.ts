@@ -1,13 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: a webhook receiver needs node:http */
 /**
- * What the emulator's contract tests share: a plain HTTP client and an independent webhook receiver that
- * keeps the exact bytes it was sent. Neither uses emulator code, so the tests check the emulator from outside.
+ * What the emulator's contract tests share: a plain HTTP client, and a signature check of what a
+ * receiver (the recording ScriptedServer) got. Neither uses emulator code, so the tests check the
+ * emulator from outside.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
+import type { ScriptedServer } from '../support/scriptedServer';
 import { kakiyoDigest } from '../support/signature';
 
 export interface Reply<T> {
@@ -17,7 +15,7 @@ export interface Reply<T> {
 	/** The parsed body; undefined when it is not JSON. */
 	json: T;
 	/** The response headers, names in lower case. */
-	headers: IncomingHttpHeaders;
+	headers: Dispatcher.ResponseData['headers'];
 }
 
 export interface CallOptions {
@@ -98,89 +96,17 @@ export function controlClient(controlUrl: () => string, token: () => string) {
 		});
 }
 
-export interface Received {
-	path: string;
-	headers: IncomingHttpHeaders;
-	/** The raw body bytes, as received. */
-	raw: Buffer;
-	/** performance.now() when the request arrived. */
-	at: number;
-}
-
-export interface Receiver {
-	url: string;
-	received: Received[];
-	close(): Promise<void>;
-}
-
-/** What the receiver does with its n-th request (0-based): answer with a status, or never answer. */
-export type Behaviour = (index: number) => number | 'hang';
-
-export async function startReceiver(behaviour: Behaviour = () => 200): Promise<Receiver> {
-	const received: Received[] = [];
-	const server = createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const index = received.length;
-			received.push({
-				path: req.url ?? '',
-				headers: req.headers,
-				raw: Buffer.concat(chunks),
-				at: performance.now(),
-			});
-			const status = behaviour(index);
-			if (status !== 'hang') res.writeHead(status, { 'Content-Type': 'text/plain' }).end('ok');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/hook`,
-		received,
-		close: () =>
-			new Promise((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
-	};
-}
-
 /**
  * The payloads a receiver got, each checked against its `X-Kakiyo-Signature` (sha256=<hex> or <hex>)
  * with an HMAC computed here, independently of the emulator. Throws on a missing or wrong signature.
  */
-export function signedPayloads(receiver: Receiver, secret: string): Loose[] {
-	return receiver.received.map(({ raw, headers }) => {
+export function signedPayloads(receiver: ScriptedServer, secret: string): Loose[] {
+	return receiver.calls.map(({ raw, headers, url }) => {
 		const expected = kakiyoDigest(secret, raw);
 		const header = String(headers['x-kakiyo-signature'] ?? '');
 		if (header.replace(/^sha256=/, '') !== expected) {
-			throw new Error(`delivery to ${receiver.url} has signature '${header}', not ${expected}`);
+			throw new Error(`delivery to ${url} has signature '${header}', not ${expected}`);
 		}
 		return JSON.parse(raw.toString('utf8'));
 	});
-}
-
-/** Calls `read` every 20 ms until `done(value)` holds; returns that value. */
-export async function pollUntil<T>(
-	read: () => Promise<T>,
-	done: (value: T) => boolean,
-	timeoutMs = 5000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (done(value)) return value;
-		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-		await sleep(20);
-	}
-}
-
-/** Polls until the condition holds (for state that changes in the background). */
-export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-		await sleep(5);
-	}
 }

@@ -1,7 +1,15 @@
 /** The emulator's public shapes: what tests, the e2e harness and the control plane see. */
 
-import type { AgentStatus, CampaignStatus, EmulatorState, Plan } from './state/model';
+import type {
+	AgentStatus,
+	CampaignStatus,
+	EmulatedWebhook,
+	EmulatorState,
+	Plan,
+} from './state/model';
 import type { OversizedAnswer } from './oversized';
+
+export type { EmulatedWebhook };
 
 export type SignatureFormat = 'prefixed' | 'bare';
 
@@ -59,20 +67,6 @@ export interface ListPaging {
 	maxPageSize?: number;
 	/** Campaigns: offer `nextCursor` (the id of the page's last campaign) while more follow. */
 	nextCursor?: boolean;
-}
-
-/** A registered webhook as the emulator stores it, secret included. */
-export interface EmulatedWebhook {
-	id: string;
-	name: string;
-	url: string;
-	events: string[];
-	secret?: string;
-	active: boolean;
-	/** Consecutive failed deliveries; a success or re-enabling resets it. */
-	failureCount: number;
-	createdAt: string;
-	updatedAt: string;
 }
 
 export type AttemptOutcome = 'success' | 'http_error' | 'timeout' | 'network_error';

@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '../../nodes/shared/retryPolicy';
+import type { RetryPolicy } from '../../nodes/shared/transport/retryPolicy';
 
 /** The shipped policy's shape with short waits, so tests of retries take milliseconds. */
 export const FAST_RETRY: Readonly<RetryPolicy> = Object.freeze({

@@ -37,6 +37,45 @@ export function forbiddenImportChain(
 	return walk(resolve(file), []);
 }
 
+/** The repository files a file imports directly (relative specifiers), as absolute paths. */
+export function localImportsOf(path: string): string[] {
+	return importsOf(path)
+		.filter((specifier) => specifier.startsWith('.'))
+		.map((specifier) => {
+			const target = resolveRelative(dirname(path), specifier);
+			if (target === undefined) {
+				throw new Error(`${relative(REPO_ROOT, path)}: cannot resolve '${specifier}'`);
+			}
+			return target;
+		})
+		.filter((target) => target.endsWith('.ts'));
+}
+
+/**
+ * The import cycles among the TypeScript files reachable from `files` (type-only imports count too:
+ * a cycle is a knot to untie whatever the compiler erases), each as a chain of repository paths that
+ * ends where it starts.
+ */
+export function importCycles(files: string[]): string[][] {
+	const cycles: string[][] = [];
+	const done = new Set<string>();
+	const onPath: string[] = [];
+	const visit = (path: string): void => {
+		const at = onPath.indexOf(path);
+		if (at >= 0) {
+			cycles.push([...onPath.slice(at), path].map((file) => relative(REPO_ROOT, file)));
+			return;
+		}
+		if (done.has(path)) return;
+		onPath.push(path);
+		for (const target of localImportsOf(path)) visit(target);
+		onPath.pop();
+		done.add(path);
+	};
+	for (const file of files) visit(resolve(file));
+	return cycles;
+}
+
 function importsOf(path: string): string[] {
 	const { importedFiles } = ts.preProcessFile(readFileSync(path, 'utf8'), true, true);
 	return importedFiles.map((imported) => imported.fileName);

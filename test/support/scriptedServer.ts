@@ -8,6 +8,8 @@ export interface RecordedCall {
 	url: string;
 	headers: IncomingHttpHeaders;
 	body: string;
+	/** The body's bytes exactly as received, for signature checks. */
+	raw: Buffer;
 	/** Milliseconds since the server started, to check backoff spacing. */
 	at: number;
 }
@@ -21,6 +23,8 @@ export interface ScriptedAnswer {
 	delayMs?: number;
 	/** Destroy the connection without answering. */
 	drop?: boolean;
+	/** Never answer (until the server closes). */
+	hang?: boolean;
 	/** Answer 200 at once, then send one space of the body every this many milliseconds, never ending. */
 	dripEveryMs?: number;
 	/** Answer `status` (200) with JSON of this size once decompressed, sent compressed. */
@@ -30,14 +34,18 @@ export interface ScriptedAnswer {
 type BodyOf = (call: RecordedCall) => unknown;
 
 /**
- * A loopback HTTP server that answers from a script, one answer per request (the last answer repeats),
- * and records every request: for client tests that need exact sequences such as 429, 503, then 200.
+ * The one recording test server: a loopback HTTP server that answers from a script, one answer per
+ * request (the last answer repeats), and records every request with its exact bytes. Client tests
+ * script Kakiyo's answers (429, 503, then 200); emulator tests receive its webhook deliveries.
  */
 export class ScriptedServer {
 	readonly calls: RecordedCall[] = [];
 	private script: ScriptedAnswer[] = [{ status: 200, body: {} }];
 	private server?: Server;
 	private readonly startedAt = Date.now();
+	/** `http://127.0.0.1:<port>`, once started. */
+	origin = '';
+	/** The origin with Kakiyo's `/v1`, for a client's base URL. */
 	baseUrl = '';
 
 	async start(): Promise<this> {
@@ -45,11 +53,13 @@ export class ScriptedServer {
 			const chunks: Buffer[] = [];
 			request.on('data', (chunk: Buffer) => chunks.push(chunk));
 			request.on('end', () => {
+				const raw = Buffer.concat(chunks);
 				const call: RecordedCall = {
 					method: request.method ?? '',
 					url: request.url ?? '',
 					headers: request.headers,
-					body: Buffer.concat(chunks).toString('utf8'),
+					body: raw.toString('utf8'),
+					raw,
 					at: Date.now() - this.startedAt,
 				};
 				this.calls.push(call);
@@ -59,6 +69,7 @@ export class ScriptedServer {
 						request.socket.destroy();
 						return;
 					}
+					if (answer.hang) return;
 					if (answer.dripEveryMs) {
 						response.writeHead(200, { 'content-type': 'application/json' });
 						const drip = setInterval(() => response.write(' '), answer.dripEveryMs);
@@ -83,8 +94,14 @@ export class ScriptedServer {
 			});
 		});
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+		this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		this.baseUrl = `${this.origin}/v1`;
 		return this;
+	}
+
+	/** An address on this server, e.g. `url('/hook')` for a webhook receiver. */
+	url(path: string): string {
+		return `${this.origin}${path}`;
 	}
 
 	/** Sets the answers for the next requests; the last one keeps answering. */
@@ -99,6 +116,13 @@ export class ScriptedServer {
 			this.server?.close(() => resolve());
 		});
 	}
+}
+
+/** A started server answering from this script (by default 200 `{}` to everything). */
+export async function startScriptedServer(...script: ScriptedAnswer[]): Promise<ScriptedServer> {
+	const server = await new ScriptedServer().start();
+	if (script.length > 0) server.answer(...script);
+	return server;
 }
 
 /** A scripted server that is up for the whole test file (started before all tests, closed after). */

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /**
- * Kakiyo's delivery signature as its contract states it (kakiyo-contract.md), computed here apart from
+ * Kakiyo's delivery signature as its contract states it (docs/webhooks.md#signatures), computed here apart from
  * both the trigger's verifier and the emulator's signer, so that tests hold each of them to the contract.
  */
 

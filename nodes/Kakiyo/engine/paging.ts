@@ -128,9 +128,9 @@ export async function readPages(
 			if (total !== undefined && offset >= total) break;
 		} else {
 			if (total !== undefined && items.length >= total) break;
-			// A cursor Kakiyo names is followed (spec §1.7). Without one, a `total` still says there
-			// is more: then `after` is the last ID of the page, the reading Kakiyo's own node and the
-			// spec's decision (C3) assume. The same cursor again would loop.
+			// A cursor Kakiyo names is followed. Without one, a `total` still says there is more: then
+			// `after` is the last ID of the page, the reading Kakiyo's own node assumes (see
+			// docs/kakiyo-api.md#paging). The same cursor again would loop.
 			const next = nextCursor(answer, pageItems);
 			if (!next || next === after) break;
 			after = next;

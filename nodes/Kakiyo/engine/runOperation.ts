@@ -6,8 +6,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { unlessObject, unlessObjectOrEmpty, type AnswerCheck } from '../../shared/answerCheck';
-import { isNodeError } from '../../shared/nodeError';
-import type { RetryPolicy } from '../../shared/retryPolicy';
+import { isNodeError } from '../../shared/transport/nodeError';
+import type { RetryPolicy } from '../../shared/transport/retryPolicy';
 import {
 	apiPath,
 	KAKIYO_CREDENTIAL,

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { excerpt, redact, redactForms, redactionList } from '../../shared/redaction';
+import { excerpt, redact, redactForms, redactionList } from '../../shared/transport/redaction';
 
 // Any field naming a secret or a password (`secret`, `signingSecret`, `linkedinPassword`…): Kakiyo's
 // answer shapes are mostly undocumented, so the names are matched rather than listed.

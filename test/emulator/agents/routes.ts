@@ -1,4 +1,4 @@
-/** `/v1/agents`: list, create, get, update, setup, pause, resume, relaunch, delete (spec §2.1). */
+/** `/v1/agents`: list, create, get, update, setup, pause, resume, relaunch, delete. */
 import type { ApiDeps, ApiRoute } from '../apiContext';
 import { created, ok } from '../http';
 import {

@@ -1,4 +1,4 @@
-/** Agents: a new agent's defaults and the status machine of spec §2.1 (documented rules plus (I) ones). */
+/** Agents: a new agent's defaults and the status machine (documented rules plus (I) ones). */
 import { conflict } from '../http';
 import { newId, nowIso } from '../ids';
 import type { AgentStatus, StoredAgent } from '../state/model';

@@ -1,4 +1,4 @@
-/** Agent request bodies: setup credentials and the settings update of spec §2.1 (sections sent only when set). */
+/** Agent request bodies: setup credentials and the settings update (docs/kakiyo-api.md#agents; sections sent only when set). */
 import { validationError } from '../http';
 import {
 	elementObject,

@@ -1,4 +1,4 @@
-/** `/v1/campaigns`: list (paged by `after`), create, update, pause, resume, stats, delete (spec §2.2). */
+/** `/v1/campaigns`: list (paged by `after`), create, update, pause, resume, stats, delete. */
 import { countProspects, rate } from '../analytics/metrics';
 import type { ApiDeps, ApiRoute } from '../apiContext';
 import { created, ok, validationError } from '../http';

@@ -1,4 +1,4 @@
-/** Campaigns: the status machine (spec §2.2: active ⇄ paused; completed is final) and delete's rule. */
+/** Campaigns: the status machine (active ⇄ paused; completed is final) and delete's rule. */
 import { conflict } from '../http';
 import { nowIso } from '../ids';
 import type { CampaignStatus, StoredCampaign } from '../state/model';

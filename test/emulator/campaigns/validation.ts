@@ -1,4 +1,4 @@
-/** Campaign request bodies (spec §2.2): name 3-100, thresholds 0-100, variables of strings. */
+/** Campaign request bodies: name 3-100, thresholds 0-100, variables of strings. */
 import { validationError } from '../http';
 import {
 	optionalInteger,

@@ -23,7 +23,7 @@ export function findModel(id: string): KakiyoModel | undefined {
 	return found && structuredClone(found);
 }
 
-/** Kakiyo's own n8n node sends `model_gpt4`, `model_claude3`, `model_gpt35` (spec C7): still accepted. */
+/** Kakiyo's own n8n node sends `model_gpt4`, `model_claude3`, `model_gpt35` (docs/kakiyo-api.md#prompt-model-and-type): still accepted. */
 export function isAcceptedPromptModel(value: string): boolean {
 	return MODELS.some((entry) => entry.id === value) || /^model_[a-z0-9_]+$/i.test(value);
 }

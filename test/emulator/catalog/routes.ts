@@ -1,4 +1,4 @@
-/** `/v1/products`, `/v1/prompts` (list and create, spec §2.4-2.5) and `/v1/models` (read-only, §2.6). */
+/** `/v1/products`, `/v1/prompts` (list and create) and `/v1/models` (read-only). */
 import type { ApiRoute } from '../apiContext';
 import { created, notFound, ok, validationError } from '../http';
 import { newId, nowIso } from '../ids';

@@ -1,5 +1,5 @@
 /**
- * `/v1/dnc`: list, check, add, add many, delete (spec §2.8). Every answer is wrapped as documented,
+ * `/v1/dnc`: list, check, add, add many, delete. Every answer is wrapped as documented,
  * `{error, data, message?}`, with `error: null` on success (the docs print a placeholder there, I).
  * These routes carry Kakiyo's own per-minute limits.
  */

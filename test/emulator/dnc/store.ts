@@ -1,4 +1,4 @@
-/** One team's Do Not Contact list: entries keyed by the normalised profile URL (spec §2.8). */
+/** One team's Do Not Contact list: entries keyed by the normalised profile URL. */
 import { conflict, validationError } from '../http';
 import { newId, nowIso } from '../ids';
 import { normaliseProfileUrl } from '../linkedinUrl';

@@ -47,7 +47,7 @@ export function importRoutes({ world, importDelayMs }: ApiDeps): ApiRoute[] {
 						campaignName: campaign.name,
 						prospectsAssigned: inputs.filter((input) => input.campaignId === campaign.id).length,
 					})),
-					listId: list.listId, // (I) spec C16: the import-status page says round robin has one
+					listId: list.listId, // (I) docs/kakiyo-api.md#round-robin
 				});
 			},
 		},

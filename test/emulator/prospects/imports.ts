@@ -1,6 +1,6 @@
 /**
  * Prospect imports: a list that is `processing` until it is due (`importDelayMs` after it started),
- * then `completed` with one report row per input (spec §2.3). Processing happens when anyone next looks
+ * then `completed` with one report row per input. Processing happens when anyone next looks
  * (settleImports runs before every API call, control call and state()), so no timer outlives the emulator,
  * and a list saved while processing completes after a restart.
  */

@@ -1,6 +1,7 @@
 /**
  * Prospects and their conversations: list by campaign, search, get, pause, resume, qualify, custom data,
- * delete one, delete many (spec §2.3). Chat routes take a chatId (or a prospectId, spec C5).
+ * delete one, delete many. Chat routes take a chatId (or a prospectId: see
+ * docs/kakiyo-api.md#conversation-or-prospect-id).
  */
 import type { ApiDeps, ApiRoute } from '../apiContext';
 import { ok } from '../http';

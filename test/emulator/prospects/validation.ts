@@ -1,4 +1,4 @@
-/** Prospect request bodies: imports (single, batch, round robin), custom data and bulk delete (spec §2.3). */
+/** Prospect request bodies: imports (single, batch, round robin), custom data and bulk delete. */
 import { validationError } from '../http';
 import { elementObject, optionalText, requireArray, requireText, type Fields } from '../input';
 import type { AdditionalField } from '../state/model';

@@ -65,7 +65,8 @@ const KINDS = {
 		(t) => t.prospects,
 		(p, id) => p.id === id,
 	),
-	// Chat routes take a chatId; as spec C5 allows, a prospectId finds its (single) chat too.
+	// Chat routes take a chatId; a prospectId finds its (single) chat too (see
+	// docs/kakiyo-api.md#conversation-or-prospect-id).
 	chat: kind<StoredProspect>(
 		'prospect',
 		'Prospect not found',

@@ -3,7 +3,20 @@
  * memory, written to the state file and shown by `state()`. Field names follow Kakiyo's documented
  * objects; fields marked (I) are inferred (see the README).
  */
-import type { EmulatedWebhook } from '../types';
+
+/** A registered webhook as the emulator stores it, secret included. */
+export interface EmulatedWebhook {
+	id: string;
+	name: string;
+	url: string;
+	events: string[];
+	secret?: string;
+	active: boolean;
+	/** Consecutive failed deliveries; a success or re-enabling resets it. */
+	failureCount: number;
+	createdAt: string;
+	updatedAt: string;
+}
 
 export type Plan = 'agency' | 'standard';
 

@@ -1,4 +1,4 @@
-/** Workspaces (Agency plan): the plan gate, members, and what assigning an agent reaches (spec §2.10). */
+/** Workspaces (Agency plan): the plan gate, members, and what assigning an agent reaches. */
 import { ApiError, validationError } from '../http';
 import type { StoredWorkspace, TeamData } from '../state/model';
 

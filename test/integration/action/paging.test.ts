@@ -55,10 +55,10 @@ const page = (limit: number, position: Record<string, string> = {}) => ({
  */
 const READINGS: Reading[] = [
 	{
-		kakiyo: 'reports a total but names no cursor (the emulator as the spec decides)',
+		kakiyo: 'reports a total but names no cursor (as the emulator does by default)',
 		listPaging: {},
 		resource: 'campaign',
-		outcome: 'reads on after the last ID while the total says there is more (spec C3)',
+		outcome: 'reads on after the last ID while the total says there is more',
 		output: (ids) => ids,
 		queries: (ids) => [page(100), page(100, { after: ids[99] })],
 	},
@@ -66,7 +66,7 @@ const READINGS: Reading[] = [
 		kakiyo: 'names no cursor and reports no total',
 		listPaging: { omitTotal: true },
 		resource: 'campaign',
-		outcome: 'reads one page: no cursor is made up (spec §1.7)',
+		outcome: 'reads one page: no cursor is made up',
 		output: (ids) => ids.slice(0, 100),
 		queries: () => [page(100)],
 	},

@@ -1,7 +1,7 @@
 import { NodeApiError, sleep, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
 import { apiPath, joinUrl, kakiyoApiRequest } from '../../../nodes/shared/transport';
-import type { RetryPolicy } from '../../../nodes/shared/retryPolicy';
+import type { RetryPolicy } from '../../../nodes/shared/transport/retryPolicy';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { ProbeNode, probeCall, probeFailure, type ProbeCall } from '../../support/probeNode';
 import { scriptedServerForThisFile } from '../../support/scriptedServer';

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only: measures this process's heap */
 import type { IHttpRequestMethods } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
-import { MAX_ANSWER_BYTES } from '../../../nodes/shared/answerBody';
+import { MAX_ANSWER_BYTES } from '../../../nodes/shared/transport/answerBody';
 import { FAST_RETRY } from '../../support/fastRetry';
 import { probeCall, probeFailure, type ProbeCall } from '../../support/probeNode';
 import { scriptedServerForThisFile } from '../../support/scriptedServer';

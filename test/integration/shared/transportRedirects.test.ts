@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Kakiyo } from '../../../nodes/Kakiyo/Kakiyo.node';
 import { listSearch } from '../../../nodes/Kakiyo/methods/listSearch';
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
-import { getEventOptions } from '../../../nodes/shared/eventOptions';
+import { getEventOptions } from '../../../nodes/Kakiyo/methods/loadOptions';
 import { FAST_RETRY } from '../../support/fastRetry';
 import { TestWorkflow } from '../../support/n8nRuntime';
 import { probeFailure } from '../../support/probeNode';

@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
-import { isKakiyoNotFound } from '../../../nodes/shared/apiError';
-import { getEventOptions } from '../../../nodes/shared/eventOptions';
 import { KNOWN_EVENTS } from '../../../nodes/shared/eventCatalogue';
+import { getEventOptions } from '../../../nodes/Kakiyo/methods/loadOptions';
+import { isKakiyoNotFound } from '../../../nodes/shared/transport/apiError';
 import {
 	createWebhook,
 	deleteWebhook,

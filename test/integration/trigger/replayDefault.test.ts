@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { KakiyoTrigger } from '../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
-import { waitFor } from '../../e2e/waitFor';
+import { waitFor } from '../../support/waitFor';
 import { examplePayload } from '../../emulator';
 import { FAST_RETRY } from '../../support/fastRetry';
 import type { TestWorkflow } from '../../support/n8nRuntime';

@@ -14,7 +14,7 @@ import { activate, startRig, triggerWorkflow } from './rig';
 /**
  * The signature fuzzer (issue 11): seeded, mutated deliveries through the trigger's real `webhook()`
  * in n8n-core's real WebhookContext, after the trigger registered its hook at the Kakiyo emulator and
- * stored its state. The oracle is the contract (kakiyo-contract.md), not the node's code.
+ * stored its state. The oracle is the contract (docs/webhooks.md), not the node's code.
  * Shared by `signatureFuzz.test.ts` (in `npm test`) and `npm run fuzz` (longer runs).
  */
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operation } from '../../../nodes/Kakiyo/resources/agent/update.operation';
 
 /**
- * Agent > Update's daily limits take the ranges Kakiyo documents (spec §2.1, agents/update-settings):
+ * Agent > Update's daily limits take the ranges Kakiyo documents (docs/kakiyo-api.md#agents):
  * invitationsMin 1–100, invitationsMax 2–100, messagesMin 1–500, messagesMax 2–500. A field added at
  * its default is a value Kakiyo accepts, and each minimum's default is not above its maximum's.
  */

@@ -1,9 +1,13 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: reads docs/kakiyo-api.md, found from __dirname */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { Kakiyo, RESOURCES } from '../../../nodes/Kakiyo/Kakiyo.node';
 import { operationsOf } from '../../support/nodeDescription';
 
 /**
  * Every operation of Kakiyo's API that the node must offer: resource, operation value, method and
- * path, copied by hand from ../shared/kakiyo-api-spec.md §2 (not generated from the code), so that a
+ * path, copied by hand from docs/kakiyo-api.md#endpoints (not generated from the code), so that a
  * missing, renamed or re-routed operation fails here.
  */
 const SPEC: Array<[string, string, string, string]> = [
@@ -68,6 +72,13 @@ const SPEC: Array<[string, string, string, string]> = [
 
 const key = (row: readonly string[]) => row.join(' ');
 
+/** The operation rows of the endpoint table in docs/kakiyo-api.md: resource, operation, method, path. */
+function documentedOperations(): string[] {
+	const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'kakiyo-api.md'), 'utf8');
+	const rows = doc.matchAll(/^\| `(\w+)` +\| `(\w+)` +\| `([A-Z]+) ([^`]+)` +\|/gm);
+	return [...rows].map(([, ...cells]) => key(cells));
+}
+
 describe('coverage of the Kakiyo API', () => {
 	it('lists the 57 operations of the spec, each once', () => {
 		expect(SPEC).toHaveLength(57);
@@ -88,6 +99,10 @@ describe('coverage of the Kakiyo API', () => {
 			),
 		);
 		expect(declared.sort()).toEqual(SPEC.map(key).sort());
+	});
+
+	it('is the endpoint table of docs/kakiyo-api.md', () => {
+		expect(documentedOperations().sort()).toEqual(SPEC.map(key).sort());
 	});
 
 	it('offers the eleven resources under the names saved workflows use', () => {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: reads the README, found from __dirname */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: reads docs/operations.md, found from __dirname */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESOURCES } from '../../../nodes/Kakiyo/Kakiyo.node';
@@ -39,8 +39,8 @@ describe('a simplified item', () => {
 	});
 });
 
-it("the README lists every simplifying operation's kept fields, as declared", () => {
-	const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+it("docs/operations.md lists every simplifying operation's kept fields, as declared", () => {
+	const readme = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'operations.md'), 'utf8');
 	const declared = RESOURCES.flatMap((resource) =>
 		resource.operations.flatMap((operation) => (operation.simplify ? [operation.simplify] : [])),
 	);

@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
-import { isNodeError } from '../../../nodes/shared/nodeError';
+import { isNodeError } from '../../../nodes/shared/transport/nodeError';
 
 const node: INode = {
 	id: '1',

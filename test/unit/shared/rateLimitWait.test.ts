@@ -3,7 +3,7 @@ import {
 	rateLimitWaitMs,
 	waitBeforeRetryMs,
 	type AttemptFailure,
-} from '../../../nodes/shared/retryPolicy';
+} from '../../../nodes/shared/transport/retryPolicy';
 
 /**
  * A 429 is retried after as long as Kakiyo asked: its Retry-After header, or the `resetTime` its Do

@@ -1,4 +1,4 @@
-import { cap, excerpt, redact } from '../../../nodes/shared/redaction';
+import { cap, excerpt, redact } from '../../../nodes/shared/transport/redaction';
 
 describe('redact', () => {
 	it('replaces every occurrence, in every form a server may echo', () => {

@@ -4,7 +4,7 @@ import {
 	isRetryable,
 	retryDelayMs,
 	type AttemptFailure,
-} from '../../../nodes/shared/retryPolicy';
+} from '../../../nodes/shared/transport/retryPolicy';
 
 const http = (statusCode: number, headers: Record<string, unknown> = {}): AttemptFailure => ({
 	kind: 'http',

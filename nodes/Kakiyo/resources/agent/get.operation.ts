@@ -1,5 +1,6 @@
 import type { Operation } from '../../engine/operation';
-import { agentLocator, SIMPLIFIED_AGENT } from './parameters';
+import { SIMPLIFIED_AGENT } from './parameters';
+import { agentLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Get',

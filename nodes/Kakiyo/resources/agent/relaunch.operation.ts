@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { agentLocator } from './parameters';
+import { agentLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Relaunch',

@@ -1,6 +1,6 @@
 import type { Operation } from '../../engine/operation';
-import { agentLocator } from '../agent/parameters';
 import { idLocator } from '../../engine/locator';
+import { agentLocator } from '../locators';
 import { campaignFields, campaignName, campaignOptions } from './parameters';
 
 export const operation: Operation = {

@@ -1,6 +1,6 @@
 import type { Operation } from '../../engine/operation';
 import { deletedBy } from '../../engine/outputs';
-import { campaignLocator } from './parameters';
+import { campaignLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Delete',

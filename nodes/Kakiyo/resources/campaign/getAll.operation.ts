@@ -11,7 +11,7 @@ export const operation: Operation = {
 	method: 'GET',
 	path: '/campaigns',
 	// Kakiyo's node sends `limit` and `after`; what the cursor is, no source says, so only a cursor
-	// the answer names is followed (spec §1.7), else one page is read.
+	// the answer names is followed, else one page is read (docs/kakiyo-api.md#paging).
 	paging: { kind: 'cursor', maxPageSize: 100 },
 	output: listOf('campaigns'),
 };

@@ -1,28 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ItemParameters } from '../../engine/itemParameters';
-import { idLocator } from '../../engine/locator';
-
-const campaignPicker = {
-	name: 'campaignId',
-	displayName: 'Campaign',
-	searchListMethod: 'searchCampaigns',
-};
-
-export const campaignLocator = idLocator({
-	...campaignPicker,
-	description:
-		'The campaign: its ID, from Campaign > Get Many or {{ $json.data.campaignId }} of a Kakiyo Trigger event',
-});
-
-/** The campaign picker as an optional field of a collection; read it with `campaignFilter`. */
-export const campaignFilterField = (description: string): INodeProperties =>
-	idLocator({ ...campaignPicker, description, inCollection: true });
-
-/** The campaign picked in a collection's Campaign field as `{campaignId}`; nothing when not added. */
-export function campaignFilter(parameters: ItemParameters, collection: string): IDataObject {
-	const campaignId = parameters.optionalId(`${collection}.campaignId`);
-	return campaignId === undefined ? {} : { campaignId };
-}
 
 const threshold = (
 	name: string,

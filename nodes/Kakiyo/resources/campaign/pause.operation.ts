@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { campaignLocator } from './parameters';
+import { campaignLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Pause',

@@ -1,5 +1,6 @@
 import type { Operation } from '../../engine/operation';
-import { campaignFields, campaignLocator, campaignName, campaignOptions } from './parameters';
+import { campaignLocator } from '../locators';
+import { campaignFields, campaignName, campaignOptions } from './parameters';
 
 export const operation: Operation = {
 	name: 'Update',

@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { campaignLocator } from '../campaign/parameters';
+import { campaignLocator } from '../locators';
 import { importResult } from './importWait';
 import { prospectExtras, prospectName, prospectUrl, waitForImport } from './parameters';
 import { readProspect } from './prospectInput';

@@ -2,7 +2,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import { batchOptions, forEachItem, forList, inputChoice } from '../../engine/bulkInput';
 import type { Operation } from '../../engine/operation';
 import { toJsonObject } from '../../engine/outputs';
-import { campaignLocator } from '../campaign/parameters';
 import { importResult, reportRows } from './importWait';
 import {
 	prospectExtras,
@@ -15,6 +14,7 @@ import { readProspect, readProspects } from './prospectInput';
 
 // Kakiyo documents no largest batch for this endpoint.
 const MAX_BATCH = 100;
+import { campaignLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Add Many',

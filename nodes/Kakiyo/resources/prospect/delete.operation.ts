@@ -1,6 +1,6 @@
 import type { Operation } from '../../engine/operation';
 import { deletedBy } from '../../engine/outputs';
-import { prospectLocator } from './parameters';
+import { prospectLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Delete',

@@ -2,8 +2,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { batchOptions, forEachItem, forList, inputChoice } from '../../engine/bulkInput';
 import type { Operation } from '../../engine/operation';
 import { toJsonObject } from '../../engine/outputs';
-import { campaignFilter, campaignFilterField } from '../campaign/parameters';
-import { prospectLocator } from './parameters';
+import { campaignFilter, campaignFilterField, prospectLocator } from '../locators';
 
 // Kakiyo documents 1 to 100 prospect IDs per call.
 const MAX_IDS = 100;

@@ -1,6 +1,6 @@
 import type { Operation } from '../../engine/operation';
 import { listOf } from '../../engine/outputs';
-import { campaignLocator } from '../campaign/parameters';
+import { campaignLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Get Many',

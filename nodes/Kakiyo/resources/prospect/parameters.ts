@@ -1,21 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idLocator } from '../../engine/locator';
-
-export const chatLocator = idLocator({
-	name: 'chatId',
-	displayName: 'Conversation',
-	searchListMethod: 'searchConversations',
-	description:
-		'The conversation: its chat ID (not the prospect ID), from Prospect > Get Many or {{ $json.data.chatId }} of a Kakiyo Trigger event',
-});
-
-export const prospectLocator = idLocator({
-	name: 'prospectId',
-	displayName: 'Prospect',
-	searchListMethod: 'searchProspects',
-	description:
-		'The prospect: its prospect ID (not the chat ID), from Prospect > Get Many or {{ $json.data.prospectId }} of a Kakiyo Trigger event',
-});
 
 export const prospectName: INodeProperties = {
 	displayName: 'Name',

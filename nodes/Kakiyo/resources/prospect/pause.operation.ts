@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { chatLocator } from './parameters';
+import { chatLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Pause',

@@ -1,9 +1,10 @@
 import type { Operation } from '../../engine/operation';
 import { listOf } from '../../engine/outputs';
-import { campaignFilter, campaignFilterField } from '../campaign/parameters';
+import { campaignFilter, campaignFilterField } from '../locators';
 
-// Kakiyo lists this endpoint but documents none of its parameters (spec §2.3): `status` and `limit`
-// come from Kakiyo's one example, `campaignId` is inferred, `qualification` and `q` from no source.
+// Kakiyo lists this endpoint but documents none of its parameters (docs/kakiyo-api.md#prospects):
+// `status` and `limit` come from Kakiyo's one example, `campaignId` is inferred, `qualification` and
+// `q` from no source.
 const UNDOCUMENTED = 'Kakiyo does not document this filter and may ignore it';
 
 export const operation: Operation = {

@@ -1,5 +1,6 @@
 import type { Operation } from '../../engine/operation';
-import { chatLocator, customData } from './parameters';
+import { chatLocator } from '../locators';
+import { customData } from './parameters';
 import { readCustomData } from './prospectInput';
 
 export const operation: Operation = {

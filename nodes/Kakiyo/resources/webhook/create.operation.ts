@@ -39,7 +39,7 @@ export const operation: Operation = {
 	body: (parameters) => {
 		const { secret } = parameters.fields('additionalFields');
 		return {
-			// Both required (spec C13): an expression resolving to nothing fails here, not at Kakiyo.
+			// Both required (docs/kakiyo-api.md#webhooks): an expression resolving to nothing fails here, not at Kakiyo.
 			name: parameters.string('name'),
 			url: parameters.string('url'),
 			events: readEvents(parameters, 'events'),

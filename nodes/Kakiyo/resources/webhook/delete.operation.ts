@@ -1,6 +1,6 @@
 import type { Operation } from '../../engine/operation';
 import { deletedBy } from '../../engine/outputs';
-import { webhookLocator } from './parameters';
+import { webhookLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Delete',

@@ -1,5 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { webhookLocator } from './parameters';
+import { webhookLocator } from '../locators';
 import { publicWebhook, webhookIn } from './webhookOutput';
 
 export const operation: Operation = {

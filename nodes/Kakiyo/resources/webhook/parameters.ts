@@ -1,18 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idLocator } from '../../engine/locator';
 
 /**
- * The webhook parameters that several operations share, defined once: the webhook picker of
- * get/update/delete, and the fields that create sets and update changes. Each operation adds its own
- * `required` or place in a collection.
+ * The webhook fields that create sets and update changes, defined once (the webhook picker is in
+ * ../locators.ts). Each operation adds its own `required` or place in a collection.
  */
-
-export const webhookLocator = idLocator({
-	name: 'webhookId',
-	displayName: 'Webhook',
-	searchListMethod: 'searchWebhooks',
-	description: 'The webhook: its ID, from Webhook > Get Many or the output of Webhook > Create',
-});
 
 export const webhookName: INodeProperties = {
 	displayName: 'Name',

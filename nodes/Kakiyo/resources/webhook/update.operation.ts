@@ -1,15 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { ItemParameters } from '../../engine/itemParameters';
 import type { Operation } from '../../engine/operation';
+import { webhookLocator } from '../locators';
 import { readEvents } from './create.operation';
-import {
-	webhookActive,
-	webhookEvents,
-	webhookLocator,
-	webhookName,
-	webhookSecret,
-	webhookUrl,
-} from './parameters';
+import { webhookActive, webhookEvents, webhookName, webhookSecret, webhookUrl } from './parameters';
 import { publicWebhook, webhookIn } from './webhookOutput';
 
 /**

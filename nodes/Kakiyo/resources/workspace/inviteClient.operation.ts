@@ -1,5 +1,6 @@
 import type { Operation } from '../../engine/operation';
-import { clientEmail, workspaceLocator } from './parameters';
+import { workspaceLocator } from '../locators';
+import { clientEmail } from './parameters';
 
 export const operation: Operation = {
 	name: 'Invite Client',

@@ -1,6 +1,5 @@
 import type { Operation } from '../../engine/operation';
-import { agentLocator } from '../agent/parameters';
-import { workspaceLocator } from './parameters';
+import { agentLocator, workspaceLocator } from '../locators';
 
 export const operation: Operation = {
 	name: 'Unassign Agent',

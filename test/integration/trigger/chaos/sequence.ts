@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { sameEvents } from '../../../../nodes/KakiyoTrigger/eventSelection';
 import { KakiyoTrigger } from '../../../../nodes/KakiyoTrigger/KakiyoTrigger.node';
-import type { RetryPolicy } from '../../../../nodes/shared/retryPolicy';
+import { sameEvents } from '../../../../nodes/KakiyoTrigger/eventSelection';
+import type { RetryPolicy } from '../../../../nodes/shared/transport/retryPolicy';
 import type { EmulatedWebhook } from '../../../emulator';
 import type { TestWorkflow } from '../../../support/n8nRuntime';
 import { hooks, kakiyo, triggerWorkflow, WEBHOOK_ID, type Rig } from '../rig';

@@ -1,7 +1,7 @@
 import type { EmulatedWebhook } from '../emulator';
+import { waitFor } from '../support/waitFor';
 import type { ExecutionSummary } from './n8nRestClient';
 import type { Stack } from './stack';
-import { waitFor } from './waitFor';
 import { TRIGGER_NODE, triggerWorkflow, type TriggerOptions } from './workflows';
 
 /** An active workflow with the Kakiyo Trigger, and the ways a scenario looks at it from outside. */

@@ -1,5 +1,5 @@
+import { waitFor } from '../support/waitFor';
 import type { N8nLine } from './n8nLines';
-import { waitFor } from './waitFor';
 
 /** The owner the harness creates on every fresh n8n (printed by `npm start`). */
 export const OWNER = {

@@ -2,10 +2,10 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
+import { buildAndPack } from '../../scripts/packPackage';
 import { seconds } from './n8nInstaller';
 import { N8N_LINES, type N8nLine } from './n8nLines';
 import { OWNER } from './n8nRestClient';
-import { buildAndPack } from './packageDeploy';
 import { onShutdown, scratchFolder, shutdown } from './processRegistry';
 import { startStack, type KakiyoTarget } from './stack';
 import { triggerWorkflow } from './workflows';

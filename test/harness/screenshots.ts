@@ -7,12 +7,12 @@ import { parseArgs } from 'node:util';
 
 import { chromium } from 'playwright-core';
 
+import { buildAndPack, REPO_ROOT } from '../../scripts/packPackage';
 import { takeEditorShots, type ShotWorkflows } from './editorShots';
 import { exampleFixture } from './exampleWorkflows';
 import { seconds } from './n8nInstaller';
 import { N8N_LINES } from './n8nLines';
 import { OWNER } from './n8nRestClient';
-import { buildAndPack, REPO_ROOT } from './packageDeploy';
 import { onShutdown, scratchFolder, shutdown } from './processRegistry';
 import { startStack, type Stack } from './stack';
 import { waitForExecutions } from './triggerProbe';

@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only harness: runs Postgres and Redis for queue mode and reads their logs */
 import { readFileSync } from 'node:fs';
 
+import { waitFor } from '../support/waitFor';
 import { onShutdown, stopGroup } from './processRegistry';
 import { spawnLogged, tailOf, type RunOptions } from './runCommand';
-import { waitFor } from './waitFor';
 
 export interface ServiceOptions extends RunOptions {
 	/** For messages: "Postgres 15 on port 41234". */

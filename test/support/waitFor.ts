@@ -10,19 +10,20 @@ export interface WaitOptions {
 }
 
 /**
- * Polls `probe` until it returns something other than undefined; an error thrown by the probe
- * ends the wait at once. Real n8n does most things asynchronously (2.x activation, executions
- * after a webhook answered), so tests wait for the observable outcome, not for a guessed time.
+ * Polls `probe` until it returns something other than undefined or false, and returns that; an
+ * error thrown by the probe ends the wait at once. What runs in the background (n8n's activation and
+ * executions, the emulator's deliveries and imports, a child process's output) is waited for by its
+ * observable outcome, never for a guessed time. The one polling helper of every test.
  */
 export async function waitFor<T>(
-	probe: () => Promise<T | undefined>,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
 	options: WaitOptions,
 ): Promise<T> {
 	const timeoutMs = options.timeoutMs ?? 30_000;
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const result = await probe();
-		if (result !== undefined) return result;
+		if (result !== undefined && result !== false) return result;
 		if (Date.now() > deadline) {
 			throw new Error(
 				`Timed out after ${timeoutMs} ms waiting for ${options.what}${options.diagnose ? `. ${options.diagnose()}` : ''}`,

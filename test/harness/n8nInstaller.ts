@@ -90,7 +90,7 @@ export async function ensureN8n(line: N8nLine, progress: Progress): Promise<N8nI
 
 /**
  * The environment for npm inside the cache. When the harness itself runs under `npm run` or npx,
- * npm exports this repo's settings as `npm_config_*` (local_prefix=/work/…, ignore_scripts=true),
+ * npm exports this repo's settings as `npm_config_*` (local_prefix=<this checkout>, ignore_scripts=true),
  * which would make the nested npm act on the repo or skip the one build we need.
  */
 function npmEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

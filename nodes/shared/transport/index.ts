@@ -9,7 +9,7 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { discardAnswer, readAnswer } from './answerBody';
-import type { AnswerCheck } from './answerCheck';
+import type { AnswerCheck } from '../answerCheck';
 import { kakiyoApiError } from './apiError';
 import { withDeadline } from './requestDeadline';
 import {

@@ -5,11 +5,11 @@ import { basename, join } from 'node:path';
 
 import { sleep } from 'n8n-workflow';
 
+import { waitFor } from '../support/waitFor';
 import type { N8nInstallation } from './n8nInstaller';
 import type { PostgresConnection } from './postgresServer';
 import { onShutdown, stopGroup } from './processRegistry';
 import { spawnLogged, tailOf } from './runCommand';
-import { waitFor } from './waitFor';
 
 /**
  * What an n8n process does: `main` (`n8n start`: editor, REST API, trigger registration, and in

@@ -1,6 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 import { MAX_ANSWER_SIZE_TEXT } from './answerBody';
-import { explainConflict, type Explanation } from './conflictErrors';
+import { explainConflict, type Explanation } from '../conflictErrors';
 import { cap, excerpt, redact } from './redaction';
 import type { AttemptFailure } from './retryPolicy';
 

@@ -21,17 +21,15 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { startEmulator } from '../test/emulator';
-import { schemaFileText } from '../test/support/jsonSchema';
-import type * as OutputSamples from '../test/support/outputSamples';
-import type * as OutputSchemaFiles from '../test/support/outputSchemaFiles';
-import { inTestRuntime } from '../test/support/scriptRuntime';
+import { startEmulator } from '../emulator';
+import { schemaFileText } from './jsonSchema';
+import type * as OutputSamples from './outputSamples';
+import type * as OutputSchemaFiles from './outputSchemaFiles';
+import { inTestRuntime } from './scriptRuntime';
 
 async function writeSchemas(): Promise<void> {
-	const { collectSamples, schemasFrom } =
-		require('../test/support/outputSamples') as typeof OutputSamples;
-	const { REPO_ROOT, schemaFilesOn } =
-		require('../test/support/outputSchemaFiles') as typeof OutputSchemaFiles;
+	const { collectSamples, schemasFrom } = require('./outputSamples') as typeof OutputSamples;
+	const { REPO_ROOT, schemaFilesOn } = require('./outputSchemaFiles') as typeof OutputSchemaFiles;
 	const emulator = await startEmulator();
 	try {
 		const schemas = schemasFrom(await collectSamples(emulator));

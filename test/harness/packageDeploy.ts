@@ -1,31 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test-only harness: builds, packs and unpacks the package on disk */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only harness: unpacks the package on disk */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { PACKAGE } from '../../scripts/packPackage';
 import { runCommand } from './runCommand';
-
-export const REPO_ROOT = join(__dirname, '..', '..');
-
-const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-	name: string;
-	version: string;
-};
-export const PACKAGE_NAME = manifest.name;
-
-/**
- * Builds the package and packs it the way `npm publish` would, so n8n gets exactly the published
- * file set (`files`, `n8n` manifest, no devDependencies) and not the working tree.
- */
-export async function buildAndPack(
-	workDir: string,
-	progress: (message: string) => void,
-): Promise<string> {
-	const logFile = join(workDir, 'build.log');
-	progress(`Building ${PACKAGE_NAME} (npm run build; log in ${logFile})…`);
-	await runCommand('npm', ['run', 'build'], { cwd: REPO_ROOT, logFile });
-	await runCommand('npm', ['pack', '--pack-destination', workDir], { cwd: REPO_ROOT, logFile });
-	return join(workDir, `${manifest.name}-${manifest.version}.tgz`);
-}
 
 /** A packed community package: its tarball and the name and version it installs as. */
 export interface PackedPackage {
@@ -44,7 +22,7 @@ export interface PackedPackage {
 export async function deployPackage(
 	tarball: string,
 	userFolder: string,
-	pkg: Omit<PackedPackage, 'tarball'> = manifest,
+	pkg: Omit<PackedPackage, 'tarball'> = PACKAGE,
 ): Promise<void> {
 	const nodesFolder = join(userFolder, '.n8n', 'nodes');
 	const target = join(nodesFolder, 'node_modules', pkg.name);
