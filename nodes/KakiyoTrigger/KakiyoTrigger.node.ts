@@ -1,12 +1,12 @@
-import {
-	NodeConnectionTypes,
-	type IHookFunctions,
-	type INodeType,
-	type INodeTypeDescription,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
-	type WebhookSetupMethodNames,
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	WebhookSetupMethodNames,
 } from 'n8n-workflow';
+import { MAIN_CONNECTION } from '../shared/connectionTypes';
 import { getEventOptions } from '../shared/eventOptions';
 import { receiveDelivery } from './delivery';
 import { triggerProperties } from './properties';
@@ -57,7 +57,7 @@ export class KakiyoTrigger implements INodeType {
 		description: 'Starts the workflow when Kakiyo sends a signed webhook event',
 		defaults: { name: 'Kakiyo Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'kakiyoApi', required: true }],
 		webhooks: [
 			{
