@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { runThroughWebhook, type WebhookRun } from './actionProbe';
 import type { ChatRequest, OpenAiStandIn } from './openAiStandIn';
 import type { Stack } from './stack';
-import { ACTION_TYPE, CREDENTIAL_TYPE, n8nWebhookNode, type CredentialRef } from './workflows';
+import {
+	ACTION_TYPE,
+	ANSWER_WITH_LAST_NODE,
+	CREDENTIAL_TYPE,
+	n8nWebhookNode,
+	type CredentialRef,
+} from './workflows';
 
 /** The action node's name in the workflow, which n8n also gives the model as the tool's name. */
 export const TOOL_NODE = 'Kakiyo';
@@ -40,11 +46,7 @@ export async function runAgentWithKakiyoTool(
 		name: 'Kakiyo as an AI Agent tool',
 		active: false as const,
 		nodes: [
-			n8nWebhookNode('Webhook', path, {
-				responseMode: 'lastNode',
-				responseData: 'allEntries',
-				options: {},
-			}),
+			n8nWebhookNode('Webhook', path, ANSWER_WITH_LAST_NODE),
 			node('AI Agent', AGENT, [220, 0], {
 				agent: 'toolsAgent',
 				promptType: 'define',

@@ -78,6 +78,13 @@ export function n8nWebhookNode(
 	};
 }
 
+/** Webhook node parameters: answer the POST with every item the workflow's last node output. */
+export const ANSWER_WITH_LAST_NODE = {
+	responseMode: 'lastNode',
+	responseData: 'allEntries',
+	options: {},
+};
+
 /**
  * n8n's own Webhook node in front of the Kakiyo action node, answering with every item the
  * action output. This runs the action node the way a production workflow does, over plain HTTP,
@@ -110,14 +117,7 @@ export function actionWorkflow(
 		name,
 		// Activation is its own call; n8n 1.x also refuses a workflow without this column.
 		active: false as const,
-		nodes: [
-			n8nWebhookNode('Webhook', path, {
-				responseMode: 'lastNode',
-				responseData: 'allEntries',
-				options: {},
-			}),
-			...actions,
-		],
+		nodes: [n8nWebhookNode('Webhook', path, ANSWER_WITH_LAST_NODE), ...actions],
 		connections: Object.fromEntries(
 			chain
 				.slice(0, -1)
