@@ -5,7 +5,7 @@ import { lineLabel, selectedLines } from './n8nLines';
 import { startStack, type Stack } from './stack';
 import { packedPackage, progress } from './suiteSetup';
 import { runActionWorkflow } from './actionProbe';
-import { testGoodAndWrongKey } from './credentialProbe';
+import { listedNodes, testGoodAndWrongKey } from './installationProbe';
 import {
 	deactivateIfActive,
 	hooksFor,
@@ -20,7 +20,7 @@ import {
 import { multipartForm } from '../support/multipartForm';
 import { kakiyoSignature } from '../support/signature';
 import { waitFor } from './waitFor';
-import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from './workflows';
+import { CREDENTIAL_TYPE, triggerWorkflow } from './workflows';
 
 /**
  * The package in a real n8n, on both supported n8n lines: the packed tarball is installed the way
@@ -44,9 +44,12 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		(await runActionWorkflow(stack, parameters)).output;
 
 	describe('1. installation', () => {
-		it('n8n lists both nodes and the credential type under the package name', async () => {
-			const nodes = await stack.rest.nodeTypeNames();
-			expect(nodes).toEqual(expect.arrayContaining([TRIGGER_TYPE, ACTION_TYPE]));
+		it('n8n lists both nodes (main inputs and outputs, the action node also as an AI tool) and the credential type under the package name', async () => {
+			expect(await listedNodes(stack)).toEqual({
+				action: [['main'], ['main']],
+				trigger: [[], ['main']],
+				actionTool: true,
+			});
 			expect(await stack.rest.credentialTypeNames()).toContain(CREDENTIAL_TYPE);
 		});
 

@@ -1,5 +1,25 @@
 import type { Stack } from './stack';
-import { CREDENTIAL_TYPE } from './workflows';
+import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE } from './workflows';
+
+/**
+ * The inputs and outputs of this package's nodes as n8n describes them to the editor (some releases
+ * list each version of a versioned node, others the node once), and whether n8n made the AI
+ * Agent's tool variant of the action node (`usableAsTool`).
+ */
+export async function listedNodes(stack: Stack): Promise<{
+	action?: unknown[];
+	trigger?: unknown[];
+	actionTool: boolean;
+}> {
+	const listed = new Map(
+		(await stack.rest.nodeTypes()).map((node) => [node.name, [node.inputs, node.outputs]]),
+	);
+	return {
+		action: listed.get(ACTION_TYPE),
+		trigger: listed.get(TRIGGER_TYPE),
+		actionTool: listed.has(`${ACTION_TYPE}Tool`),
+	};
+}
 
 /**
  * n8n's credential Test (what the editor runs after saving) of the stack's credential, which holds
