@@ -1,10 +1,10 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
 } from 'n8n-workflow';
+import { MAIN_CONNECTION } from '../shared/connectionTypes';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/transport/retryPolicy';
 import { KAKIYO_CREDENTIAL } from '../shared/transport';
 import { describeResources } from './engine/describe';
@@ -74,8 +74,8 @@ export class Kakiyo implements INodeType {
 			'Act on Kakiyo: agents, campaigns, prospects and their conversations, Do Not Contact, workspaces and webhooks',
 		defaults: { name: 'Kakiyo' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: KAKIYO_CREDENTIAL, required: true }],
 		properties: describeResources(RESOURCES, 'webhook'),
 	};

@@ -1,13 +1,13 @@
-import {
-	NodeConnectionTypes,
-	type IHookFunctions,
-	type INodeType,
-	type INodeTypeDescription,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
-	type WebhookSetupMethodNames,
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	WebhookSetupMethodNames,
 } from 'n8n-workflow';
 import { getEventOptions } from '../Kakiyo/methods/loadOptions';
+import { MAIN_CONNECTION } from '../shared/connectionTypes';
 import { receiveDelivery } from './delivery';
 import { triggerProperties } from './properties';
 import { triggerPanel } from './triggerPanel';
@@ -57,7 +57,7 @@ export class KakiyoTrigger implements INodeType {
 		description: 'Starts the workflow when Kakiyo sends a signed webhook event',
 		defaults: { name: 'Kakiyo Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'kakiyoApi', required: true }],
 		webhooks: [
 			{

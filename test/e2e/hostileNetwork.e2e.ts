@@ -1,7 +1,7 @@
 import type { FaultSpec } from '../emulator';
 import { ScriptedServer } from '../support/scriptedServer';
 import { callThroughWebhook, runActionWorkflow } from './actionProbe';
-import { lineLabel, selectedLines } from '../harness/n8nLines';
+import { ALL_LINES, lineLabel, selectedLines } from '../harness/n8nLines';
 import { startStack, type Stack } from '../harness/stack';
 import { packedPackage, progress } from './suiteSetup';
 import { deactivateIfActive, waitForExecutions } from '../harness/triggerProbe';
@@ -12,7 +12,7 @@ import { actionWorkflow, CREDENTIAL_TYPE, triggerWorkflow } from '../harness/wor
  * ever does. Another loopback origin plays the host a redirect points at and records whatever
  * reaches it: nothing may.
  */
-const lines = selectedLines();
+const lines = selectedLines(ALL_LINES);
 const packed = packedPackage('kakiyo-e2e-hostile-');
 
 describe.each(lines)('Kakiyo package against a hostile network on $n8nVersion', (line) => {

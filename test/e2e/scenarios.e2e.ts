@@ -12,7 +12,7 @@ import {
 	payloadOf,
 	type ActiveTrigger,
 } from '../harness/triggerProbe';
-import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, triggerWorkflow } from '../harness/workflows';
+import { CREDENTIAL_TYPE, triggerWorkflow } from '../harness/workflows';
 import { multipartForm } from '../support/multipartForm';
 import { ScriptedServer } from '../support/scriptedServer';
 import { kakiyoSignature } from '../support/signature';
@@ -20,6 +20,7 @@ import { waitFor } from '../support/waitFor';
 import { runActionWorkflow } from './actionProbe';
 import { clearStaticData } from './n8nDatabase';
 import { packedPackage, progress } from './suiteSetup';
+import { listedNodes, testGoodAndWrongKey } from './installationProbe';
 
 /**
  * The package in a real n8n, on both supported n8n lines: the packed tarball is installed the way
@@ -43,29 +44,21 @@ describe.each(lines)('Kakiyo package on $n8nVersion', (line) => {
 		(await runActionWorkflow(stack, parameters)).output;
 
 	describe('1. installation', () => {
-		it('n8n lists both nodes and the credential type under the package name', async () => {
-			const nodes = await stack.rest.nodeTypeNames();
-			expect(nodes).toEqual(expect.arrayContaining([TRIGGER_TYPE, ACTION_TYPE]));
+		it('n8n lists both nodes (main inputs and outputs, the action node also as an AI tool) and the credential type under the package name', async () => {
+			expect(await listedNodes(stack)).toEqual({
+				action: [['main'], ['main']],
+				trigger: [[], ['main']],
+				actionTool: true,
+			});
 			expect(await stack.rest.credentialTypeNames()).toContain(CREDENTIAL_TYPE);
 		});
 
 		it('the credential test passes with a good key and fails clearly with a bad one', async () => {
-			const good = await stack.rest.testCredential(stack.credential, CREDENTIAL_TYPE, {
-				apiKey: stack.kakiyo.apiKey,
-				url: stack.kakiyo.baseUrl,
-			});
+			const { good, bad } = await testGoodAndWrongKey(stack);
 			expect(good).toEqual(expect.objectContaining({ status: 'OK' }));
-
-			const badData = { apiKey: 'x'.repeat(40), url: stack.kakiyo.baseUrl };
-			const badCredential = await stack.rest.createCredential(
-				'Kakiyo (wrong key)',
-				CREDENTIAL_TYPE,
-				badData,
-			);
-			const bad = await stack.rest.testCredential(badCredential, CREDENTIAL_TYPE, badData);
 			progress(`[${lineLabel(line)}] bad-key credential test says: ${bad.message}`);
 			expect(bad.status).toBe('Error');
-			// n8n 2.x applies the credential's test rules, which say what to do about a 401; n8n 1.x's
+			// n8n 2.x applies the credential's test rules, which say what to do about a 401; n8n 1.123's
 			// tester never reaches them for an HTTP error and answers with its own generic wording.
 			expect(bad.message).toMatch(
 				line.id === '2'

@@ -4,7 +4,7 @@ import { N8N_LINES, type N8nLine } from './n8nLines';
 import { ensureQueueServices } from './queueServicesInstaller';
 
 /**
- * `npx tsx test/harness/installN8nCli.ts [1|2 ...] [--queue-services]`: warms the n8n cache (CI runs this
+ * `npx tsx test/harness/installN8nCli.ts [1|2|floor ...] [--queue-services]`: warms the n8n cache (CI runs this
  * as its own step); `--queue-services` also installs Postgres and Redis for `npm run test:e2e:queue`.
  */
 async function main(): Promise<void> {

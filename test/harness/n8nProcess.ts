@@ -130,7 +130,8 @@ export class N8nServer {
 
 	/**
 	 * Main: `/healthz` answers before migrations finish, and on 1.x `/healthz/readiness` answers
-	 * about 4 s before the REST routes exist; only `/rest/settings` proves the API is mounted.
+	 * about 4 s before the REST routes exist (n8n before 1.5x has no such route); only
+	 * `/rest/settings` proves the API is mounted.
 	 * Webhook processes and workers: `/healthz/readiness` (database and Redis reachable) on their
 	 * port. Each role then prints its ready line (main only after activating the stored active
 	 * workflows). A crash right after readiness (1.x without the legacy expression engine) is
@@ -147,8 +148,7 @@ export class N8nServer {
 				);
 			}
 		};
-		const probes =
-			this.role === 'main' ? ['/healthz/readiness', '/rest/settings'] : ['/healthz/readiness'];
+		const probes = this.role === 'main' ? ['/rest/settings'] : ['/healthz/readiness'];
 		let ready = false;
 		try {
 			await waitFor(

@@ -117,15 +117,21 @@ export class N8nRestClient {
 	}
 
 	async login(): Promise<void> {
+		// n8n before 1.7x reads `email`, later releases `emailOrLdapLoginId` (and drop unknown fields).
 		await this.ok('POST', '/rest/login', {
+			email: OWNER.email,
 			emailOrLdapLoginId: OWNER.email,
 			password: OWNER.password,
 		});
 	}
 
 	async nodeTypeNames(): Promise<string[]> {
-		const types = await this.ok<Array<{ name: string }>>('GET', '/types/nodes.json');
-		return types.map((type) => type.name);
+		return (await this.nodeTypes()).map((type) => type.name);
+	}
+
+	/** The node descriptions the editor gets (every version of every node). */
+	async nodeTypes(): Promise<Array<{ name: string; inputs: unknown; outputs: unknown }>> {
+		return await this.ok('GET', '/types/nodes.json');
 	}
 
 	async credentialTypeNames(): Promise<string[]> {
@@ -177,10 +183,7 @@ export class N8nRestClient {
 	 * `publication-status` (a failing create() is retried for about 30 s before it reports).
 	 */
 	async activate(workflowId: string): Promise<Activation> {
-		const { versionId } = await this.getWorkflow(workflowId);
-		const response = await this.call('POST', `/rest/workflows/${workflowId}/activate`, {
-			versionId,
-		});
+		const response = await this.setActive(workflowId, true);
 		if (response.status !== 200) return { ok: false, message: errorMessage(response) };
 		const outcome = await this.settledPublication(workflowId);
 		if (!outcome || outcome.status === 'published') return { ok: true };
@@ -190,7 +193,9 @@ export class N8nRestClient {
 
 	/** Deactivates; on 2.x waits until the outbox has run the node's delete(). */
 	async deactivate(workflowId: string): Promise<void> {
-		await this.ok('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		const response = await this.setActive(workflowId, false);
+		if (response.status !== 200)
+			throw new Error(`Deactivating workflow ${workflowId} failed: ${errorMessage(response)}`);
 		const outcome = await this.settledPublication(workflowId);
 		if (outcome && outcome.status !== 'not_published') {
 			throw new Error(
@@ -200,11 +205,23 @@ export class N8nRestClient {
 	}
 
 	/**
+	 * The activation routes of n8n 1.9x and later; older releases (the floor line) have none and
+	 * (de)activate through the workflow's own update, which is synchronous as well.
+	 */
+	private async setActive(workflowId: string, active: boolean): Promise<RestResponse> {
+		const { versionId } = await this.getWorkflow(workflowId);
+		const route = `/rest/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`;
+		const response = await this.call('POST', route, active ? { versionId } : {});
+		if (response.status !== 404 || !response.text.includes(`Cannot POST ${route}`)) return response;
+		return await this.call('PATCH', `/rest/workflows/${workflowId}`, { active, versionId });
+	}
+
+	/**
 	 * 2.x: waits until no publication of the workflow is in flight (also the startup re-publication
 	 * after a restart) and returns its status; undefined on 1.x, where everything is synchronous.
 	 */
 	async settledPublication(workflowId: string): Promise<PublicationStatus | undefined> {
-		if (this.line.id === '1') return undefined;
+		if (this.line.n8nVersion.startsWith('1.')) return undefined;
 		return await waitFor(
 			async () => {
 				const status = await this.ok<PublicationStatus>(

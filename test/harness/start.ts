@@ -11,7 +11,8 @@ import { startStack, type KakiyoTarget } from './stack';
 import { triggerWorkflow } from './workflows';
 
 const USAGE = `Usage: npm start -- [options]
-  --n8n 1|2             n8n line: 2 = n8n ${N8N_LINES['2'].n8nVersion} on Node ${N8N_LINES['2'].nodeVersion} (default), 1 = n8n ${N8N_LINES['1'].n8nVersion} on this Node
+  --n8n 1|2|floor       n8n line: 2 = n8n ${N8N_LINES['2'].n8nVersion} on Node ${N8N_LINES['2'].nodeVersion} (default), 1 = n8n ${N8N_LINES['1'].n8nVersion} on this Node,
+                        floor = n8n ${N8N_LINES.floor.n8nVersion} (the oldest supported) on this Node
   --port N              n8n port on 127.0.0.1 (default 5678, a free one if taken)
   --emulator-port N     Kakiyo emulator port (default 4010, a free one if taken)
   --real-kakiyo         point the credential at the real Kakiyo API (needs KAKIYO_API_KEY;
@@ -44,7 +45,7 @@ function parseOptions(): StartOptions {
 		process.exit(0);
 	}
 	const line = N8N_LINES[values.n8n as N8nLine['id']];
-	if (!line) throw new Error(`--n8n must be 1 or 2, not ${values.n8n}\n${USAGE}`);
+	if (!line) throw new Error(`--n8n must be 1, 2 or floor, not ${values.n8n}\n${USAGE}`);
 	let realKakiyo: KakiyoTarget | undefined;
 	if (values['real-kakiyo']) {
 		const apiKey = process.env.KAKIYO_API_KEY;

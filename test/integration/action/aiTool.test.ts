@@ -17,7 +17,7 @@ import { PACKAGE_PREFIX } from '../../support/n8nRuntime';
  * built by the n8n code of the devDependencies (n8n-workflow's Workflow, n8n-core's
  * createNodeAsTool, as in n8n 2.41.1). n8n's registry serves the tool as the node's description
  * cloned under `kakiyoTool` with an AI tool output; that conversion lives in the n8n CLI package,
- * so it is stood in for here, and test/e2e/aiTool.e2e.ts runs n8n's own on both n8n lines.
+ * so it is stood in for here, and test/e2e/toolDescription.e2e.ts runs n8n's own on both n8n lines.
  */
 const code: N8nToolCode = { Workflow, createNodeAsTool };
 const kakiyo = new Kakiyo();
