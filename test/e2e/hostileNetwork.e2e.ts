@@ -115,12 +115,12 @@ describe.each(lines)('Kakiyo package against a hostile network on $n8nVersion', 
 		});
 		progress(`[${lineLabel(line)}] the credential test says: ${result.message}`);
 		expect(result.status).toBe('Error');
-		// 2.x applies the credential's rule for the status; 1.x's tester never reaches the rules of
-		// an HTTP error and shows axios's own wording.
+		// 2.x and 1.81 apply the credential's rule for the status; 1.123's tester never reaches the
+		// rules of an HTTP error and shows axios's own wording.
 		expect(result.message).toMatch(
-			line.id === '2'
-				? /^The Base URL redirects \(HTTP 302\).*Check the Base URL/
-				: /^Request failed with status code 302$/,
+			line.id === '1'
+				? /^Request failed with status code 302$/
+				: /^The Base URL redirects \(HTTP 302\).*Check the Base URL/,
 		);
 	});
 
