@@ -66,15 +66,14 @@ export function batchesItems(parameters: ItemParameters): boolean {
 }
 
 /**
- * Batch Size, bounded here: n8n checks minValue and maxValue in the editor only, and an expression
- * or an AI agent can give any value; a call over Kakiyo's limit would fail for every entry in it.
+ * Batch Size as a whole number. Its range (1 to Kakiyo's largest) is checked with every declared
+ * range before this is read (`ItemParameters.checkNumbers`); a fraction is this option's own refusal.
  */
 export function batchSizeOf(parameters: ItemParameters, max: number): number {
-	const value = parameters.raw('options.batchSize', max);
-	const size = typeof value === 'string' && value.trim() ? Number(value) : value;
-	if (typeof size === 'number' && Number.isInteger(size) && size >= 1 && size <= max) return size;
+	const size = Number(parameters.raw('options.batchSize', max));
+	if (Number.isInteger(size)) return size;
 	throw parameters.error(
-		`Batch Size must be a whole number from 1 to ${max} (got ${String(value).slice(0, 40)})`,
+		`Batch Size must be a whole number from 1 to ${max} (got ${size})`,
 		`Kakiyo takes at most ${max} entries in one call.`,
 	);
 }

@@ -4,6 +4,7 @@ import {
 	type IExecuteFunctions,
 	type INode,
 	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 import { unlessObject, unlessObjectOrEmpty, type AnswerCheck } from '../../shared/answerCheck';
 import { isNodeError } from '../../shared/transport/nodeError';
@@ -147,6 +148,7 @@ async function runBatches(
 	this: IExecuteFunctions,
 	operation: Operation,
 	batch: Batch,
+	properties: INodeProperties[],
 	apiKey: string,
 	retry: Readonly<RetryPolicy>,
 	outputs: ItemOutputs,
@@ -155,7 +157,7 @@ async function runBatches(
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		let secrets: string[] = [];
 		try {
-			const parameters = new ItemParameters(this, itemIndex, ownProperties(operation));
+			const parameters = new ItemParameters(this, itemIndex, properties);
 			secrets = typedSecrets(operation, parameters);
 			parameters.checkNumbers();
 			const { entry, shared = {} } = batch.read(parameters);
@@ -254,16 +256,17 @@ export async function runOperation(
 	};
 
 	const count = this.getInputData().length;
+	const properties = ownProperties(operation);
 	// Input cannot be an expression either (noDataExpression): the first item's choice holds for all.
 	const { batch } = operation;
-	if (batch && count > 0 && batchesItems(new ItemParameters(this, 0, ownProperties(operation)))) {
-		await runBatches.call(this, operation, batch, apiKey, retry, outputs);
+	if (batch && count > 0 && batchesItems(new ItemParameters(this, 0, properties))) {
+		await runBatches.call(this, operation, batch, properties, apiKey, retry, outputs);
 		return byItem.flat();
 	}
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		let secrets: string[] = [];
 		try {
-			const parameters = new ItemParameters(this, itemIndex, ownProperties(operation));
+			const parameters = new ItemParameters(this, itemIndex, properties);
 			secrets = typedSecrets(operation, parameters);
 			parameters.checkNumbers();
 			const results = await runForItem.call(this, operation, parameters, apiKey, secrets, retry);

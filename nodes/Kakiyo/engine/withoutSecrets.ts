@@ -59,7 +59,8 @@ export function withoutSecrets(json: IDataObject, secrets: readonly string[]): I
 
 /**
  * A value (Kakiyo's answer) as a text may quote it: as `withoutSecrets` leaves it, as JSON, the
- * secrets redacted again over the whole text as a last net, and only then shortened to `max` characters, so that no secret is cut beyond recognition first.
+ * secrets redacted again over the whole text as a last net, and only then shortened to `max`
+ * characters, so that no secret is cut beyond recognition first.
  */
 export function quoted(value: unknown, secrets: readonly string[], max: number): string {
 	const text = JSON.stringify(clean(value, redactionList(secrets), 0)) ?? String(value);
